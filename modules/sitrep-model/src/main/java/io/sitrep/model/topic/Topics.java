@@ -1,0 +1,37 @@
+package io.sitrep.model.topic;
+
+import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.AlertAction;
+import io.sitrep.model.avro.Article;
+import io.sitrep.model.avro.EnrichedArticle;
+import io.sitrep.model.serde.AvroSerde;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The typed topic registry. Names follow {@code sitrep.<noun>[.<qualifier>]}, dots only. */
+public final class Topics {
+    private Topics() {}
+
+    public static final Topic<String, Article> ARTICLES_RAW = new Topic<>("sitrep.articles.raw",
+            Serdes.String(), AvroSerde.of(Article.class), false,
+            "Article events from every producer; key = article id");
+    public static final Topic<String, EnrichedArticle> ARTICLES_ENRICHED = new Topic<>("sitrep.articles.enriched",
+            Serdes.String(), AvroSerde.of(EnrichedArticle.class), false,
+            "one record per article segment with entities, places and events; key = segment id");
+    public static final Topic<String, Alert> ALERTS = new Topic<>("sitrep.alerts",
+            Serdes.String(), AvroSerde.of(Alert.class), true,
+            "every version of every alert (compacted: the latest version per alert id); key = alert id");
+    public static final Topic<String, AlertAction> ALERT_ACTIONS = new Topic<>("sitrep.alert-actions",
+            Serdes.String(), AvroSerde.of(AlertAction.class), false,
+            "operator actions on alerts; key = alert id");
+    public static final Topic<byte[], byte[]> DLQ = new Topic<>("sitrep.dlq",
+            Serdes.ByteArray(), Serdes.ByteArray(), false,
+            "records that could not be processed, unchanged, with the reason in __streams.errors.* headers");
+
+    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, ALERTS, ALERT_ACTIONS, DLQ);
+
+    public static Optional<Topic<?, ?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,3 @@
+package io.sitrep.nlp;
+
+public enum EntityType { PERSON, ORGANIZATION, ARMED_GROUP, COUNTRY }

@@ -1,0 +1,3 @@
+package io.sitrep.nlp;
+
+public enum Severity { CRITICAL, HIGH, MEDIUM, LOW, INFO }
