@@ -44,6 +44,10 @@ enum FixtureMode {
     }
 
     private static boolean dockerAvailable() {
+        if (!DockerHints.anyPresent(System.getenv(), System.getProperty("user.home"))) {
+            // asking Testcontainers would only log an ERROR about the missing engine
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
