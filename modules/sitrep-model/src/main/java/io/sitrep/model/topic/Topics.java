@@ -4,6 +4,7 @@ import io.sitrep.model.avro.Alert;
 import io.sitrep.model.avro.AlertAction;
 import io.sitrep.model.avro.Article;
 import io.sitrep.model.avro.EnrichedArticle;
+import io.sitrep.model.avro.Story;
 import io.sitrep.model.serde.AvroSerde;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ public final class Topics {
     public static final Topic<String, EnrichedArticle> ARTICLES_ENRICHED = new Topic<>("sitrep.articles.enriched",
             Serdes.String(), AvroSerde.of(EnrichedArticle.class), false,
             "one record per article segment with entities, places and events; key = segment id");
+    public static final Topic<String, Story> STORIES = new Topic<>("sitrep.stories",
+            Serdes.String(), AvroSerde.of(Story.class), true,
+            "reports of one event joined across outlets (compacted: the latest state per story); key = story id");
     public static final Topic<String, Alert> ALERTS = new Topic<>("sitrep.alerts",
             Serdes.String(), AvroSerde.of(Alert.class), true,
             "every version of every alert (compacted: the latest version per alert id); key = alert id");
@@ -29,7 +33,7 @@ public final class Topics {
             Serdes.ByteArray(), Serdes.ByteArray(), false,
             "records that could not be processed, unchanged, with the reason in __streams.errors.* headers");
 
-    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, ALERTS, ALERT_ACTIONS, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, STORIES, ALERTS, ALERT_ACTIONS, DLQ);
 
     public static Optional<Topic<?, ?>> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

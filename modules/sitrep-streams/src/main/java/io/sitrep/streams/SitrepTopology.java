@@ -1,0 +1,29 @@
+package io.sitrep.streams;
+
+import io.sitrep.model.avro.EnrichedArticle;
+import io.sitrep.nlp.ArticleAnalyzer;
+import io.sitrep.streams.alerts.AlertSettings;
+import io.sitrep.streams.alerts.AlertsTopology;
+import io.sitrep.streams.enrich.EnrichTopology;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * The whole application: raw articles → enriched segments → alerts, and the alert table the queries read.
+ * Two transactional hops (the enriched/alert-candidate repartition, then the alerts), as few as the
+ * semantics allow.
+ */
+public final class SitrepTopology {
+    private SitrepTopology() {}
+
+    public static Topology build(Properties streamsProperties, ArticleAnalyzer analyzer, AlertSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
+        KStream<String, EnrichedArticle> enriched = EnrichTopology.addTo(builder, analyzer);
+        AlertsTopology.addTo(builder, enriched, settings);
+        return builder.build(streamsProperties);
+    }
+}

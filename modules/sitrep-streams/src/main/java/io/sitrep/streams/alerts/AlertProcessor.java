@@ -1,0 +1,81 @@
+package io.sitrep.streams.alerts;
+
+import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.EnrichedArticle;
+import io.sitrep.model.avro.Event;
+import io.sitrep.model.avro.Story;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by event type: places each alert-raising event of a segment into a story and emits the story and
+ * its alert when something changed. A segment already counted changes nothing, so a replay raises nothing twice.
+ */
+final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, String, SpecificRecordBase> {
+    private static final Logger log = LoggerFactory.getLogger(AlertProcessor.class);
+
+    private final StoryBook book;
+    private KeyValueStore<String, Story> stories;
+    private KeyValueStore<String, Alert> alerts;
+
+    AlertProcessor(AlertSettings settings) {
+        this.book = new StoryBook(settings);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+        super.init(context);
+        stories = context.getStateStore(AlertsTopology.STORIES_STORE);
+        alerts = context.getStateStore(AlertsTopology.ALERTS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        String type = record.key();
+        for (Event event : record.value().getEvents()) {
+            if (!event.getRaisesAlert() || !event.getType().equals(type)) continue;
+            IncomingReport in = IncomingReport.of(record.value(), event);
+            StoryBook.Decision d = book.place(in, storiesOf(type));
+            Story story = d.updated();
+            if (story == null) {
+                log.debug("segment {} already counted in a {} story", record.value().getId(), type);
+                continue;
+            }
+            stories.put(storyKey(story), story);
+            Alert previous = alerts.get(story.getId());
+            Alert next = AlertBuilder.build(story, previous);
+            context().forward(record.withKey(story.getId()).withValue(story));
+            if (AlertBuilder.differs(previous, next)) {
+                alerts.put(next.getId(), next);
+                context().forward(record.withKey(next.getId()).withValue(next));
+                log.info("alert {} v{} {} {}: {}", next.getId(), next.getVersion(), next.getType(), next.getSeverity(),
+                        next.getChanges());
+            }
+        }
+    }
+
+    private List<Story> storiesOf(String type) {
+        List<Story> out = new ArrayList<>();
+        try (KeyValueIterator<String, Story> it = stories.prefixScan(type + "|", new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, Story> kv = it.next();
+                out.add(kv.value);
+            }
+        }
+        return out;
+    }
+
+    static String storyKey(Story s) {
+        return s.getType() + "|" + s.getId();
+    }
+}
