@@ -1,7 +1,9 @@
 package io.sitrep.streams;
 
 import io.sitrep.model.avro.EnrichedArticle;
-import io.sitrep.nlp.ArticleAnalyzer;
+import io.sitrep.nlp.Analysis;
+import io.sitrep.nlp.ArticleText;
+import java.util.function.Function;
 import io.sitrep.streams.alerts.AlertSettings;
 import io.sitrep.streams.alerts.AlertsTopology;
 import io.sitrep.streams.enrich.EnrichTopology;
@@ -20,7 +22,9 @@ import org.apache.kafka.streams.kstream.KStream;
 public final class SitrepTopology {
     private SitrepTopology() {}
 
-    public static Topology build(Properties streamsProperties, ArticleAnalyzer analyzer, AlertSettings settings) {
+    /** @param analyzer normally {@code ArticleAnalyzer.standard()::analyze}; tests may pass their own */
+    public static Topology build(Properties streamsProperties, Function<ArticleText, Analysis> analyzer,
+                                 AlertSettings settings) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         KStream<String, EnrichedArticle> enriched = EnrichTopology.addTo(builder, analyzer);
         AlertsTopology.addTo(builder, enriched, settings);

@@ -50,8 +50,7 @@ public final class StoryBook {
         // a near-identical text is the same report, whichever story it sits in
         for (Story s : openStories) {
             for (StoryReport r : s.getReports()) {
-                if (r.getContentHash().equals(in.report().getContentHash())
-                        || TextFingerprints.distance(r.getSimhash(), in.report().getSimhash()) <= settings.duplicateDistance()) {
+                if (sameText(r, in.report())) {
                     StoryReport dup = StoryReport.newBuilder(in.report()).setDuplicateOf(r.getSegmentId()).build();
                     return new Joined(s, add(s, in, dup));
                 }
@@ -66,6 +65,13 @@ public final class StoryBook {
         }
         if (best != null && bestScore >= settings.joinThreshold()) return new Joined(best, add(best, in, in.report()));
         return new Opened(open(in));
+    }
+
+    /** Re-published: the same text, a near-identical page, or the very same evidence sentence. */
+    private boolean sameText(StoryReport a, StoryReport b) {
+        return a.getContentHash().equals(b.getContentHash())
+                || TextFingerprints.distance(a.getSimhash(), b.getSimhash()) <= settings.duplicateDistance()
+                || Ids.normaliseText(a.getEvidence()).equals(Ids.normaliseText(b.getEvidence()));
     }
 
     boolean withinWindow(Story s, Instant t) {

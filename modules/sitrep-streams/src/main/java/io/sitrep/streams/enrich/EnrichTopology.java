@@ -3,7 +3,9 @@ package io.sitrep.streams.enrich;
 import io.sitrep.model.avro.Article;
 import io.sitrep.model.avro.EnrichedArticle;
 import io.sitrep.model.topic.Topics;
-import io.sitrep.nlp.ArticleAnalyzer;
+import io.sitrep.nlp.Analysis;
+import io.sitrep.nlp.ArticleText;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -15,7 +17,8 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class EnrichTopology {
     private EnrichTopology() {}
 
-    public static KStream<String, EnrichedArticle> addTo(StreamsBuilder builder, ArticleAnalyzer analyzer) {
+    public static KStream<String, EnrichedArticle> addTo(StreamsBuilder builder,
+                                                         Function<ArticleText, Analysis> analyzer) {
         KStream<String, Article> raw = builder.stream(Topics.ARTICLES_RAW.name(),
                 Consumed.with(Topics.ARTICLES_RAW.keySerde(), Topics.ARTICLES_RAW.valueSerde())
                         .withName("articles-raw-source"));

@@ -9,7 +9,6 @@ import io.sitrep.model.avro.EventStatus;
 import io.sitrep.model.avro.Place;
 import io.sitrep.model.avro.Severity;
 import io.sitrep.nlp.Analysis;
-import io.sitrep.nlp.ArticleAnalyzer;
 import io.sitrep.nlp.ArticleText;
 import io.sitrep.nlp.DetectedEvent;
 import io.sitrep.nlp.PlaceRef;
@@ -17,6 +16,7 @@ import io.sitrep.nlp.SegmentAnalysis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 
 /** Maps an article through the analyzer into one {@link EnrichedArticle} per segment. */
 public final class EnrichedArticles {
@@ -26,11 +26,11 @@ public final class EnrichedArticles {
         return articleId + "#" + index;
     }
 
-    public static List<EnrichedArticle> enrich(ArticleAnalyzer analyzer, Article a) {
+    public static List<EnrichedArticle> enrich(Function<ArticleText, Analysis> analyzer, Article a) {
         if (a.getBody() == null || a.getBody().isBlank()) {
             throw new UnprocessableArticleException("article " + a.getId() + " has no text");
         }
-        Analysis analysis = analyzer.analyze(new ArticleText(a.getId(), a.getTitle(), a.getBody(), a.getPublishedAt(),
+        Analysis analysis = analyzer.apply(new ArticleText(a.getId(), a.getTitle(), a.getBody(), a.getPublishedAt(),
                 a.getSource(), a.getUrl()));
         if (analysis.segments().isEmpty()) {
             throw new UnprocessableArticleException("article " + a.getId() + " holds no article text once cleaned");
