@@ -1,17 +1,414 @@
 package io.sitrep.nlp.event;
 
 import io.sitrep.nlp.DetectedEvent;
+import io.sitrep.nlp.EventStatus;
+import io.sitrep.nlp.PlaceRef;
+import io.sitrep.nlp.Severity;
 import io.sitrep.nlp.clean.Segment;
 import io.sitrep.nlp.entity.EntityMention;
 import io.sitrep.nlp.place.PlaceMention;
+import io.sitrep.nlp.text.Sentences;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Finds events sentence by sentence from the rule packs under rules/. */
+/**
+ * Finds events sentence by sentence from a {@link RulePack}: one lexicon pass over the segment finds every
+ * trigger, role term, exclusion and status cue; then, per sentence with a trigger, roles and exclusions decide
+ * whether a rule fires, cues and dates decide its status, and counts, actors and place are attached. Events of
+ * one type in a segment merge into one (best evidence, largest counts). Immutable and thread-safe.
+ */
 public final class EventDetector {
-    public static EventDetector standard() { return new EventDetector(); }
+    private static final Comparator<EntityMention> BY_ENTITY_START = Comparator.comparingInt(EntityMention::start);
+    private static final Comparator<PlaceMention> BY_PLACE_START = Comparator.comparingInt(PlaceMention::start);
+
+    private final List<EventRule> rules;
+    private final StatusLexicon status;
+    private final Lexicon lexicon;
+    private final Entries entries;
+
+    public EventDetector(RulePack pack) {
+        this.rules = pack.rules();
+        this.status = pack.status();
+        this.entries = new Entries();
+        this.lexicon = entries.compile(pack);
+    }
+
+    private static final class Standard {
+        static final EventDetector INSTANCE = new EventDetector(RulePack.loadDefault());
+    }
+
+    /** The detector of the default rule packs shipped under {@code rules/}. */
+    public static EventDetector standard() { return Standard.INSTANCE; }
+
+    public List<EventRule> rules() { return rules; }
 
     /** Offsets of the mentions are offsets into {@code segment.body()}. */
     public List<DetectedEvent> detect(Segment segment, List<EntityMention> entities, List<PlaceMention> places) {
-        return List.of();
+        String body = segment == null ? null : segment.body();
+        if (body == null || body.isEmpty()) return List.of();
+        Tokens tokens = Tokens.of(body);
+        Lexicon.Hits hits = lexicon.match(tokens);
+        if (!anyTrigger(hits)) return List.of();
+        Scan scan = new Scan(body, tokens, hits, sorted(entities, BY_ENTITY_START), sorted(places, BY_PLACE_START),
+                segment.publishedAt());
+        Map<String, Merged> byType = new LinkedHashMap<>();
+        int ti = 0;
+        int hi = 0;
+        for (Sentences.Span s : Sentences.split(body)) {
+            while (ti < tokens.size && tokens.start[ti] < s.start()) ti++;
+            int ts = ti;
+            while (ti < tokens.size && tokens.start[ti] < s.end()) ti++;
+            while (hi < hits.size && hits.start[hi] < ts) hi++;
+            int hs = hi;
+            while (hi < hits.size && hits.start[hi] < ti) hi++;
+            scan.sentence(s, ts, ti, hs, hi, byType);
+        }
+        List<DetectedEvent> out = new ArrayList<>(byType.size());
+        PlaceRef dominant = byType.isEmpty() ? null : dominantPlace(scan.places);
+        for (Merged m : byType.values()) out.add(m.toEvent(dominant));
+        return out;
+    }
+
+    private boolean anyTrigger(Lexicon.Hits hits) {
+        for (int h = 0; h < hits.size; h++) if (entries.isTrigger(hits.entry[h])) return true;
+        return false;
+    }
+
+    private static <T> List<T> sorted(List<T> in, Comparator<T> by) {
+        if (in == null || in.isEmpty()) return List.of();
+        List<T> out = new ArrayList<>(in);
+        out.sort(by);
+        return out;
+    }
+
+    /** The segment's most mentioned place, preferring the most specific kind; null when it names none. */
+    static PlaceRef dominantPlace(List<PlaceMention> places) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, PlaceRef> refs = new LinkedHashMap<>();
+        for (PlaceMention m : places) {
+            if (m.place() == null) continue;
+            String key = m.place().id() == null ? m.place().name() : m.place().id();
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            refs.putIfAbsent(key, m.place());
+        }
+        PlaceRef best = null;
+        int bestScore = -1;
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            PlaceRef p = refs.get(e.getKey());
+            // any place below country level beats a country; then the most mentioned, then the most specific
+            int score = (specificity(p) > 0 ? 1_000_000 : 0) + e.getValue()[0] * 10 + specificity(p);
+            if (score > bestScore) { bestScore = score; best = p; }
+        }
+        return best;
+    }
+
+    /** 0 country, 1 province/governorate, 2 anything more precise (city, district, base, camp, dam…). */
+    static int specificity(PlaceRef p) {
+        String k = p.kind() == null ? "" : p.kind().toLowerCase(java.util.Locale.ROOT);
+        if (k.contains("country") || k.equals("pcli")) return 0;
+        if (k.contains("admin1") || k.contains("governorate") || k.contains("province") || k.contains("adm1")
+                || k.contains("region") || k.contains("state")) return 1;
+        return 2;
+    }
+
+    /** The state of one detect call: the segment's tokens, hits, mentions and the lazily read sentence facts. */
+    private final class Scan {
+        final String body;
+        final Tokens tokens;
+        final Lexicon.Hits hits;
+        final List<EntityMention> entities;
+        final List<PlaceMention> places;
+        final Instant publishedAt;
+        final boolean[] clauseBreak;
+        final boolean[] month;
+        // per-sentence scratch, indexed by rule
+        final int[] bestHit;
+        final EventStatus[] bestStatus;
+        final double[] bestConfidence;
+        final int[] bestRoles;
+
+        Scan(String body, Tokens tokens, Lexicon.Hits hits, List<EntityMention> entities, List<PlaceMention> places,
+             Instant publishedAt) {
+            this.body = body;
+            this.tokens = tokens;
+            this.hits = hits;
+            this.entities = entities;
+            this.places = places;
+            this.publishedAt = publishedAt;
+            this.clauseBreak = new boolean[tokens.size];
+            this.month = new boolean[tokens.size];
+            for (int h = 0; h < hits.size; h++) {
+                int e = hits.entry[h];
+                if (entries.kind(e) == Kind.CLAUSE_BREAK) clauseBreak[hits.start[h]] = true;
+                if (entries.kind(e) == Kind.MONTH && Character.isUpperCase(body.charAt(tokens.start[hits.start[h]]))) {
+                    month[hits.start[h]] = true;
+                }
+            }
+            for (int t = 0; t < tokens.size; t++) if (tokens.kind[t] == Tokens.BREAK) clauseBreak[t] = true;
+            bestHit = new int[rules.size()];
+            bestStatus = new EventStatus[rules.size()];
+            bestConfidence = new double[rules.size()];
+            bestRoles = new int[rules.size()];
+        }
+
+        void sentence(Sentences.Span span, int ts, int te, int hs, int he, Map<String, Merged> byType) {
+            boolean any = false;
+            for (int h = hs; h < he && !any; h++) any = entries.isTrigger(hits.entry[h]);
+            if (!any) return;
+            java.util.Arrays.fill(bestHit, -1);
+            Boolean dated = null;
+            for (int h = hs; h < he; h++) {
+                int e = hits.entry[h];
+                if (!entries.isTrigger(e) || hits.end[h] > te) continue;
+                int r = entries.rule(e);
+                boolean weak = entries.kind(e) == Kind.WEAK_TRIGGER;
+                if (excluded(r, h, hs, he)) continue;
+                int filled = roles(r, weak, h, hs, he, span);
+                if (filled < 0) continue;
+                if (dated == null) dated = datedWellBefore(ts, te);
+                EventStatus st = statusAt(hits.start[h], hits.end[h], hs, he, dated);
+                double conf = (weak ? 0.45 : 0.6) + 0.1 * Math.min(filled, 2);
+                if (bestHit[r] < 0 || rank(st) < rank(bestStatus[r])
+                        || rank(st) == rank(bestStatus[r]) && conf > bestConfidence[r]) {
+                    bestHit[r] = h;
+                    bestStatus[r] = st;
+                    bestConfidence[r] = conf;
+                    bestRoles[r] = filled;
+                }
+            }
+            Map<String, Long> quantities = null;
+            List<String> actors = null;
+            PlaceRef place = null;
+            boolean hedged = false;
+            boolean facts = false;
+            for (int r = 0; r < rules.size(); r++) {
+                if (bestHit[r] < 0) continue;
+                if (!facts) {
+                    facts = true;
+                    quantities = quantities(ts, te, hs, he);
+                    actors = actors(span);
+                    place = placeIn(span, tokens.start[hits.start[bestHit[r]]]);
+                    for (int h = hs; h < he && !hedged; h++) hedged = entries.kind(hits.entry[h]) == Kind.HEDGE;
+                }
+                double conf = bestConfidence[r];
+                if (!actors.isEmpty()) conf += 0.1;
+                if (place != null) conf += 0.05;
+                if (!quantities.isEmpty()) conf += 0.05;
+                if (hedged) conf -= 0.15;
+                conf = Math.max(0.05, Math.min(0.95, conf));
+                EventRule rule = rules.get(r);
+                SentenceEvent ev = new SentenceEvent(rule, bestStatus[r], conf, span.of(body), actors, place, quantities);
+                byType.computeIfAbsent(rule.type(), k -> new Merged()).add(ev);
+            }
+        }
+
+        private boolean excluded(int rule, int trigger, int hs, int he) {
+            for (int h = hs; h < he; h++) {
+                int e = hits.entry[h];
+                if (entries.kind(e) == Kind.EXCLUSION && entries.rule(e) == rule
+                        && hits.start[h] < hits.end[trigger] && hits.start[trigger] < hits.end[h]) return true;
+            }
+            return false;
+        }
+
+        /** Number of roles filled, or -1 when a required one is missing. */
+        private int roles(int r, boolean weak, int trigger, int hs, int he, Sentences.Span span) {
+            EventRule rule = rules.get(r);
+            int filled = 0;
+            for (int k = 0; k < rule.roles().size(); k++) {
+                EventRule.Role role = rule.roles().get(k);
+                boolean present = false;
+                for (int h = hs; h < he && !present; h++) {
+                    int e = hits.entry[h];
+                    if (entries.kind(e) != Kind.ROLE || entries.rule(e) != r || entries.index(e) != k) continue;
+                    if (hits.start[h] < hits.end[trigger] && hits.start[trigger] < hits.end[h]) continue; // the trigger itself
+                    int gap = hits.start[h] >= hits.end[trigger] ? hits.start[h] - hits.end[trigger] : hits.start[trigger] - hits.end[h];
+                    present = role.window() == 0 || gap < role.window();
+                }
+                if (!present && !role.entityTypes().isEmpty()) {
+                    for (EntityMention m : entities) {
+                        if (m.start() >= span.end()) break;
+                        if (m.start() >= span.start() && role.entityTypes().contains(m.type())) { present = true; break; }
+                    }
+                }
+                if (present) filled++;
+                else if (role.required() == EventRule.Requirement.ALWAYS || weak && role.required() == EventRule.Requirement.WEAK) return -1;
+            }
+            return filled;
+        }
+
+        private EventStatus statusAt(int trigStart, int trigEnd, int hs, int he, boolean dated) {
+            boolean negated = false, historical = dated, strongHypo = false, planned = false, weakHypo = false;
+            for (int h = hs; h < he; h++) {
+                int e = hits.entry[h];
+                if (entries.kind(e) != Kind.CUE || month[hits.start[h]]) continue;
+                StatusLexicon.Cue cue = status.cues().get(entries.index(e));
+                boolean reaches = cue.sentence()
+                        || hits.end[h] <= trigStart && trigStart - hits.end[h] < cue.before() && !breakIn(hits.end[h], trigStart)
+                        || hits.start[h] >= trigEnd && hits.start[h] - trigEnd < cue.after() && !breakIn(trigEnd, hits.start[h]);
+                if (!reaches) continue;
+                switch (cue.status()) {
+                    case NEGATED -> negated = true;
+                    case HISTORICAL -> historical = true;
+                    case PLANNED -> planned = true;
+                    case HYPOTHETICAL -> { if (cue.strong()) strongHypo = true; else weakHypo = true; }
+                    default -> { }
+                }
+            }
+            if (negated) return EventStatus.NEGATED;
+            if (historical) return EventStatus.HISTORICAL;
+            if (strongHypo) return EventStatus.HYPOTHETICAL;
+            if (planned) return EventStatus.PLANNED;
+            if (weakHypo) return EventStatus.HYPOTHETICAL;
+            return EventStatus.ASSERTED;
+        }
+
+        private boolean breakIn(int from, int to) {
+            for (int t = from; t < to; t++) if (clauseBreak[t]) return true;
+            return false;
+        }
+
+        /**
+         * True when the sentence dates what it tells and every such date lies well before publication. A date
+         * right after "the" or "since" names something ("the March 10 agreement") or opens a range: not counted.
+         */
+        private boolean datedWellBefore(int ts, int te) {
+            if (publishedAt == null) return false;
+            java.time.LocalDate pub = publishedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            boolean anyDate = false;
+            for (int t = ts; t < te; t++) {
+                int year = -1, monthValue = -1, day = -1, first = t, last = t;
+                if (month[t]) {
+                    monthValue = entries.monthOf(hits, t);
+                    int k = t + 1;
+                    if (k < te && tokens.kind[k] == Tokens.NUMBER && tokens.value[k] >= 1 && tokens.value[k] <= 31) { day = (int) tokens.value[k]; k++; }
+                    if (k < te && tokens.kind[k] == Tokens.BREAK && body.charAt(tokens.start[k]) == ',') k++;
+                    if (k < te && isYear(k)) { year = (int) tokens.value[k]; last = k; }
+                    else last = k - 1;
+                    if (day < 0 && t > ts && tokens.kind[t - 1] == Tokens.NUMBER && tokens.value[t - 1] <= 31) { day = (int) tokens.value[t - 1]; first = t - 1; }
+                } else if (isYear(t) && (t == ts || !month[t - 1]) && t > ts && entries.hasAt(hits, t - 1, Kind.YEAR_PREFIX)) {
+                    year = (int) tokens.value[t];
+                } else {
+                    continue;
+                }
+                if (first > ts && entries.hasAt(hits, first - 1, Kind.DATE_IGNORE)) { t = last; continue; }
+                anyDate = true;
+                boolean wellBefore;
+                if (monthValue < 0) {
+                    wellBefore = year < pub.getYear();
+                } else {
+                    int y = year > 0 ? year : (monthValue <= pub.getMonthValue() ? pub.getYear() : pub.getYear() - 1);
+                    java.time.LocalDate d = java.time.LocalDate.of(y, monthValue, 1);
+                    d = day > 0 && day <= d.lengthOfMonth() ? d.withDayOfMonth(day) : d.withDayOfMonth(d.lengthOfMonth());
+                    wellBefore = d.plusDays(status.historicalAfterDays()).isBefore(pub);
+                }
+                if (!wellBefore) return false;
+                t = last;
+            }
+            return anyDate;
+        }
+
+        private boolean isYear(int t) {
+            return tokens.kind[t] == Tokens.NUMBER && tokens.end[t] - tokens.start[t] == 4
+                    && tokens.value[t] >= 1900 && tokens.value[t] <= 2100;
+        }
+
+        /** Counts of persons ("two militants", "thousands of ISIS detainees") by the kind of the nearest verb. */
+        private Map<String, Long> quantities(int ts, int te, int hs, int he) {
+            Map<String, Long> out = null;
+            for (int t = ts; t < te; t++) {
+                long value = tokens.kind[t] == Tokens.NUMBER && !isYear(t) ? tokens.value[t] : entries.numberAt(hits, t);
+                if (value <= 0) continue;
+                boolean person = false;
+                for (int k = t + 1; k < te && k <= t + status.quantityLookahead() && !person; k++) {
+                    if (tokens.kind[k] == Tokens.BREAK) break;
+                    person = entries.hasAt(hits, k, Kind.PERSON);
+                }
+                if (!person) continue;
+                String kind = null;
+                int bestGap = Integer.MAX_VALUE;
+                for (int h = hs; h < he; h++) {
+                    int e = hits.entry[h];
+                    if (entries.kind(e) != Kind.QUANTITY_VERB) continue;
+                    int gap = Math.abs(hits.start[h] - t);
+                    if (gap <= status.quantityWindow() && gap < bestGap) { bestGap = gap; kind = entries.quantityKind(e); }
+                }
+                if (kind == null) continue;
+                if (out == null) out = new LinkedHashMap<>();
+                out.merge(kind, value, Math::max);
+            }
+            return out == null ? Map.of() : out;
+        }
+
+        private List<String> actors(Sentences.Span span) {
+            List<String> out = null;
+            for (EntityMention m : entities) {
+                if (m.start() >= span.end()) break;
+                if (m.start() < span.start() || m.name() == null) continue;
+                if (out == null) out = new ArrayList<>(4);
+                if (!out.contains(m.name())) out.add(m.name());
+            }
+            return out == null ? List.of() : List.copyOf(out);
+        }
+
+        /** The most specific place named in the sentence; among equals, the one nearest the trigger. */
+        private PlaceRef placeIn(Sentences.Span span, int triggerOffset) {
+            PlaceRef best = null;
+            int bestSpec = -1;
+            int bestDist = Integer.MAX_VALUE;
+            for (PlaceMention m : places) {
+                if (m.start() >= span.end()) break;
+                if (m.start() < span.start() || m.place() == null) continue;
+                int spec = specificity(m.place());
+                int dist = Math.abs(m.start() - triggerOffset);
+                if (spec > bestSpec || spec == bestSpec && dist < bestDist) { best = m.place(); bestSpec = spec; bestDist = dist; }
+            }
+            return best;
+        }
+    }
+
+    static int rank(EventStatus s) {
+        return switch (s) {
+            case ASSERTED -> 0;
+            case PLANNED -> 1;
+            case HYPOTHETICAL -> 2;
+            case HISTORICAL -> 3;
+            case NEGATED -> 4;
+        };
+    }
+
+    private record SentenceEvent(EventRule rule, EventStatus status, double confidence, String evidence,
+                                 List<String> actors, PlaceRef place, Map<String, Long> quantities) {}
+
+    /** The events of one type in one segment, folded into one. */
+    private static final class Merged {
+        SentenceEvent best;
+        PlaceRef firstPlace;
+        final Map<String, Long> quantities = new LinkedHashMap<>();
+        final List<String> actors = new ArrayList<>();
+
+        void add(SentenceEvent e) {
+            if (best == null || rank(e.status()) < rank(best.status())
+                    || rank(e.status()) == rank(best.status()) && e.confidence() > best.confidence()) best = e;
+            if (firstPlace == null) firstPlace = e.place();
+            e.quantities().forEach((k, v) -> quantities.merge(k, v, Math::max));
+            for (String a : e.actors()) if (!actors.contains(a)) actors.add(a);
+        }
+
+        DetectedEvent toEvent(PlaceRef dominant) {
+            EventRule rule = best.rule();
+            PlaceRef place = best.place() != null ? best.place() : firstPlace != null ? firstPlace : dominant;
+            List<String> who = new ArrayList<>(best.actors());
+            for (String a : actors) if (!who.contains(a)) who.add(a);
+            Long measure = rule.quantity() == null ? null : quantities.get(rule.quantity());
+            Severity severity = rule.severityFor(best.status(), measure);
+            double confidence = Math.round(best.confidence() * 100) / 100.0;
+            return new DetectedEvent(rule.type(), best.status(), confidence, place, List.copyOf(who), best.evidence(),
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quantities)), severity != null, severity == null ? Severity.INFO : severity, rule.id());
+        }
     }
 }
