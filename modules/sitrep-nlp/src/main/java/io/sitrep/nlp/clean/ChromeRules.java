@@ -1,0 +1,95 @@
+package io.sitrep.nlp.clean;
+
+import io.sitrep.nlp.text.DataFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The chrome rules of {@code /clean/chrome-patterns.txt}, compiled once. See the file for the rule kinds. */
+final class ChromeRules {
+    static final String RESOURCE = "/clean/chrome-patterns.txt";
+    /** Whole-line regexes only run on lines up to this length: chrome is short, and it bounds the work. */
+    static final int MAX_REGEX_LINE = 300;
+
+    private record Cut(String trigger, Pattern pattern) {}
+
+    private final Set<String> lines = new HashSet<>();
+    private final List<String> prefixes = new ArrayList<>();
+    private final List<Pattern> regexes = new ArrayList<>();
+    private final List<Cut> cuts = new ArrayList<>();
+
+    ChromeRules(List<DataFile.Line> rules) {
+        for (DataFile.Line rule : rules) {
+            String[] f = rule.fields();
+            if (f.length < 2 || f[1].isBlank()) throw rule.error("expected KIND<TAB>PATTERN");
+            switch (f[0].strip()) {
+                case "line" -> { expect(rule, f, 2); lines.add(normal(f[1])); }
+                case "prefix" -> { expect(rule, f, 2); prefixes.add(f[1].strip().toLowerCase(Locale.ROOT)); }
+                case "regex" -> { expect(rule, f, 2); regexes.add(compile(rule, f[1])); }
+                case "cut" -> { expect(rule, f, 3); cuts.add(new Cut(f[1], compile(rule, f[2]))); }
+                default -> throw rule.error("unknown rule kind '" + f[0] + "' (line, prefix, regex, cut)");
+            }
+        }
+    }
+
+    static ChromeRules standard() { return Holder.STANDARD; }
+
+    /** The line with its cut rules applied (the same instance when nothing matched). */
+    String cut(String line) {
+        String out = line;
+        for (Cut c : cuts) {
+            if (!out.contains(c.trigger())) continue;
+            Matcher m = c.pattern().matcher(out);
+            if (m.find()) out = m.replaceAll("").strip();
+        }
+        return out;
+    }
+
+    /** Whether a whole (already cut, stripped) line is chrome. */
+    boolean isChrome(String line) {
+        if (line.isEmpty()) return true;
+        if (line.length() <= 120 && lines.contains(normal(line))) return true;
+        String lower = null;
+        for (String p : prefixes) {
+            if (line.length() < p.length()) continue;
+            if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
+            if (lower.startsWith(p)) return true;
+        }
+        if (line.length() > MAX_REGEX_LINE) return false;
+        for (Pattern p : regexes) if (p.matcher(line).matches()) return true;
+        return false;
+    }
+
+    private static void expect(DataFile.Line rule, String[] f, int n) {
+        if (f.length != n) throw rule.error("expected " + n + " tab-separated fields, got " + f.length);
+    }
+
+    private static Pattern compile(DataFile.Line rule, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw rule.error("bad regex: " + e.getDescription());
+        }
+    }
+
+    private static String normal(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) { space = b.length() > 0; continue; }
+            if (space) { b.append(' '); space = false; }
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    private static final class Holder {
+        static final ChromeRules STANDARD = new ChromeRules(DataFile.read(RESOURCE));
+    }
+}

@@ -1,0 +1,164 @@
+package io.sitrep.nlp.clean;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Publication times in the forms pages state them: ISO timestamps ({@code 2026-01-21T21:57:28+00:00}), dates
+ * ({@code date 2026-01-20}, {@code 20-03-2025} even glued to an outlet name, "August 11, 2025", "11 August 2025")
+ * and relative times ("3 hours ago", "time3 hours ago", "yesterday"). All patterns are linear (bounded, no nesting).
+ */
+final class PublicationTimes {
+    private static final String MONTHS = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final Pattern ISO = Pattern.compile(
+            "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern YMD = Pattern.compile("(?i)(?:\\bdate\\s{0,3})?(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
+    private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})(?!\\d)");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b" + MONTHS + "\\.? (\\d{1,2}),? (\\d{4})(?!\\d)");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?i)(?<!\\d)(\\d{1,2}) " + MONTHS + "\\.?,? (\\d{4})(?!\\d)");
+    private static final Pattern RELATIVE = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(?:time\\s?)?(\\d{1,3}|an?|one)\\s{1,3}(minute|min|hour|hr|day|week)s?\\s{1,3}ago\\b");
+    private static final Pattern YESTERDAY = Pattern.compile("(?i)\\byesterday\\b");
+    private static final Pattern DATE_WORD = Pattern.compile("(?i)^\\s*(?:date|published|updated|posted)\\b:?");
+
+    /** What a header line states about time, and the line with those parts removed. */
+    record HeaderTime(Instant instant, LocalDate date, Duration ago, String rest) {
+        boolean found() { return instant != null || date != null || ago != null; }
+    }
+
+    private PublicationTimes() {}
+
+    /** Times stated in a short header line (bylines, date lines); other text stays in {@link HeaderTime#rest}. */
+    static HeaderTime inHeader(String line) {
+        Instant instant = null;
+        LocalDate date = null;
+        Duration ago = null;
+        StringBuilder rest = new StringBuilder(line);
+        Matcher m = ISO.matcher(rest);
+        if (m.find()) {
+            instant = iso(m);
+            if (instant != null) blank(rest, m.start(), m.end());
+        }
+        m = YMD.matcher(rest);
+        if (instant == null && m.find()) {
+            date = date(m.group(1), m.group(2), m.group(3));
+            if (date != null) blank(rest, m.start(), m.end());
+        }
+        m = DMY.matcher(rest);
+        if (instant == null && date == null && m.find()) {
+            date = dayMonth(m.group(1), m.group(2), m.group(3));
+            if (date != null) blank(rest, m.start(), m.end());
+        }
+        if (instant == null && date == null) {
+            date = monthName(rest);
+        }
+        m = RELATIVE.matcher(rest);
+        if (m.find()) {
+            ago = relative(m.group(1), m.group(2));
+            blank(rest, m.start(), m.end());
+        } else {
+            m = YESTERDAY.matcher(rest);
+            if (m.find()) {
+                ago = Duration.ofDays(1);
+                blank(rest, m.start(), m.end());
+            }
+        }
+        String remaining = rest.toString();
+        if (instant != null || date != null || ago != null) remaining = DATE_WORD.matcher(remaining).replaceFirst("");
+        return new HeaderTime(instant, date, ago, remaining.strip());
+    }
+
+    /** The latest full date ("August 11, 2025", "11 August 2025") quoted in a text, or null. */
+    static LocalDate latestQuotedDate(CharSequence text) {
+        LocalDate latest = null;
+        for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR}) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                LocalDate d = p == MONTH_DAY_YEAR ? named(m.group(1), m.group(2), m.group(3)) : named(m.group(2), m.group(1), m.group(3));
+                if (d != null && (latest == null || d.isAfter(latest))) latest = d;
+            }
+        }
+        return latest;
+    }
+
+    /** A stated date as an instant: the page time when it falls on that day, else the start of the day (UTC). */
+    static Instant onDay(LocalDate date, Instant pageTime) {
+        if (pageTime != null && LocalDate.ofInstant(pageTime, ZoneOffset.UTC).equals(date)) return pageTime;
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate monthName(StringBuilder rest) {
+        Matcher m = MONTH_DAY_YEAR.matcher(rest);
+        if (m.find()) {
+            LocalDate d = named(m.group(1), m.group(2), m.group(3));
+            if (d != null) { blank(rest, m.start(), m.end()); return d; }
+        }
+        m = DAY_MONTH_YEAR.matcher(rest);
+        if (m.find()) {
+            LocalDate d = named(m.group(2), m.group(1), m.group(3));
+            if (d != null) { blank(rest, m.start(), m.end()); return d; }
+        }
+        return null;
+    }
+
+    private static void blank(StringBuilder b, int start, int end) {
+        for (int i = start; i < end; i++) b.setCharAt(i, ' ');
+    }
+
+    private static Instant iso(Matcher m) {
+        try {
+            LocalDateTime t = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            String zone = m.group(7);
+            ZoneOffset offset = zone == null || zone.equals("Z") ? ZoneOffset.UTC
+                    : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+            return t.toInstant(offset);
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String y, String mo, String d) {
+        try {
+            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d));
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** dd-mm-yyyy as written in the region; mm-dd-yyyy only when the first number cannot be a month... or a day. */
+    private static LocalDate dayMonth(String a, String b, String y) {
+        int first = Integer.parseInt(a);
+        int second = Integer.parseInt(b);
+        if (second > 12 && first <= 12) return date(y, a, b);
+        return date(y, b, a);
+    }
+
+    private static LocalDate named(String month, String day, String year) {
+        String m = month.toLowerCase(Locale.ROOT);
+        int mo = switch (m.substring(0, 3)) {
+            case "jan" -> 1; case "feb" -> 2; case "mar" -> 3; case "apr" -> 4; case "may" -> 5; case "jun" -> 6;
+            case "jul" -> 7; case "aug" -> 8; case "sep" -> 9; case "oct" -> 10; case "nov" -> 11; default -> 12;
+        };
+        return date(year, Integer.toString(mo), day);
+    }
+
+    private static Duration relative(String amount, String unit) {
+        long n = Character.isDigit(amount.charAt(0)) ? Long.parseLong(amount) : 1;
+        return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "minute", "min" -> Duration.ofMinutes(n);
+            case "hour", "hr" -> Duration.ofHours(n);
+            case "day" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+    }
+}

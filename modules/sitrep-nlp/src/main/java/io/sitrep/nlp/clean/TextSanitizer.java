@@ -1,0 +1,54 @@
+package io.sitrep.nlp.clean;
+
+/**
+ * Makes captured text safe to read: line ends unified, control characters, replacement characters, unpaired
+ * surrogates and zero-width marks dropped, exotic spaces made plain. Returns null when the input is mostly not
+ * text (binary garbage), so that it gives no segment instead of nonsense.
+ */
+final class TextSanitizer {
+    /** Above this share of dropped characters the input is garbage. */
+    private static final double MAX_BAD_SHARE = 0.10;
+    /** Below this share of letters among visible characters the input is garbage. */
+    private static final double MIN_LETTER_SHARE = 0.30;
+
+    private TextSanitizer() {}
+
+    static String sanitize(String s) {
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
+        int bad = 0, letters = 0, visible = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < n && s.charAt(i + 1) == '\n') continue;
+                out.append('\n');
+            } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                out.append('\n');
+            } else if (c == '\t' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F'
+                    || c == '\u3000') {
+                out.append(' ');
+            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF'
+                    || (c >= '\uE000' && c <= '\uF8FF')) {
+                bad++;
+            } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
+                // invisible, harmless: dropped
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    out.append(c).append(s.charAt(++i));
+                    visible++;
+                } else bad++;
+            } else if (Character.isLowSurrogate(c)) {
+                bad++;
+            } else {
+                out.append(c);
+                if (c != ' ') {
+                    visible++;
+                    if (Character.isLetter(c)) letters++;
+                }
+            }
+        }
+        if (visible == 0) return null;
+        if (bad > MAX_BAD_SHARE * (visible + bad) || letters < MIN_LETTER_SHARE * visible) return null;
+        return out.toString();
+    }
+}
