@@ -11,9 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The whole understanding of a page: clean → segment → entities → places → events. Thread-safe. */
+/**
+ * The whole understanding of a page: clean → segment → entities → places → events. Thread-safe.
+ * {@link #analyze} never throws: a stage that fails on some input is logged and contributes nothing, so one
+ * odd page cannot stop a stream; the other stages still give what they can.
+ */
 public final class ArticleAnalyzer {
+    private static final Logger log = LoggerFactory.getLogger(ArticleAnalyzer.class);
+
     private final PageSegmenter segmenter;
     private final EntityRecognizer entities;
     private final PlaceResolver places;
@@ -33,21 +42,42 @@ public final class ArticleAnalyzer {
     }
 
     public Analysis analyze(ArticleText article) {
-        List<SegmentAnalysis> out = new ArrayList<>();
-        for (Segment s : segmenter.segment(article)) {
-            List<EntityMention> em = entities.find(s.body());
-            List<PlaceMention> pm = places.find(s.body());
-            out.add(new SegmentAnalysis(s.index(), s.headline(), s.body(), s.publishedAt(), s.outlet(), s.language(),
-                    aggregate(em), pm.stream().map(PlaceMention::place).distinct().toList(),
-                    events.detect(s, em, pm)));
+        if (article == null) return new Analysis(null, List.of());
+        String id = article.id();
+        List<Segment> segments = guarded(id, "segmenting", () -> segmenter.segment(article), List.of());
+        List<SegmentAnalysis> out = new ArrayList<>(segments.size());
+        for (Segment s : segments) {
+            if (s == null) continue;
+            String body = s.body() == null ? "" : s.body();
+            List<EntityMention> em = guarded(id, "entity recognition", () -> entities.find(body), List.of());
+            List<PlaceMention> pm = guarded(id, "place resolution", () -> places.find(body), List.of());
+            List<DetectedEvent> ev = guarded(id, "event detection", () -> events.detect(s, em, pm), List.of());
+            out.add(new SegmentAnalysis(s.index(), s.headline(), body, s.publishedAt(), s.outlet(), s.language(),
+                    aggregate(em), distinctPlaces(pm), ev));
         }
-        return new Analysis(article.id(), out);
+        return new Analysis(id, out);
+    }
+
+    private static <T> T guarded(String articleId, String stage, Supplier<T> work, T fallback) {
+        try {
+            T result = work.get();
+            return result == null ? fallback : result;
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("{} failed on article {}; continuing without it", stage, articleId, e);
+            return fallback;
+        }
+    }
+
+    private static List<PlaceRef> distinctPlaces(List<PlaceMention> mentions) {
+        List<PlaceRef> out = new ArrayList<>();
+        for (PlaceMention m : mentions) if (m != null && m.place() != null && !out.contains(m.place())) out.add(m.place());
+        return out;
     }
 
     private static List<EntityRef> aggregate(List<EntityMention> mentions) {
         Map<String, List<EntityMention>> byId = new LinkedHashMap<>();
-        for (EntityMention m : mentions) byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m);
-        List<EntityRef> out = new ArrayList<>();
+        for (EntityMention m : mentions) if (m != null && m.id() != null) byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m);
+        List<EntityRef> out = new ArrayList<>(byId.size());
         byId.forEach((id, ms) -> {
             EntityMention first = ms.get(0);
             String role = ms.stream().map(EntityMention::role).filter(r -> r != null).findFirst().orElse(null);

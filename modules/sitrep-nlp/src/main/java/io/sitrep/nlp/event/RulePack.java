@@ -110,8 +110,8 @@ public record RulePack(StatusLexicon status, List<EventRule> rules) {
         if (s.roles() != null) {
             s.roles().forEach((roleName, r) -> roles.add(c.role(roleName, r)));
         }
-        c.check(weak.isEmpty() || roles.stream().anyMatch(r -> r.required() == EventRule.Requirement.WEAK),
-                "weakTriggers need a role with 'required: weak' to confirm them");
+        c.check(weak.isEmpty() || roles.stream().anyMatch(r -> r.required() != EventRule.Requirement.NEVER),
+                "weakTriggers need a role with 'required: weak' (or always) to confirm them");
         List<String> exclusions = c.phrases("exclusions", s.exclusions());
         c.check(s.quantity() == null || status.quantityVerbs().containsKey(s.quantity()),
                 "quantity '" + s.quantity() + "' is not a kind of rules/status.yaml quantities.verbs " + status.quantityVerbs().keySet());
