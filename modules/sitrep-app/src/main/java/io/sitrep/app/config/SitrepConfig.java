@@ -136,7 +136,7 @@ public record SitrepConfig(
                 host = "localhost";
             }
         }
-        String id = host.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String id = host.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return id.isEmpty() ? "localhost" : id;
     }
 }
