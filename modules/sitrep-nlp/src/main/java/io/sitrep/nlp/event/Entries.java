@@ -29,6 +29,8 @@ final class Entries {
             }
             int exclusion = add(Kind.EXCLUSION, r, 0, 0, null);
             for (String p : rule.exclusions()) b.add(p, exclusion);
+            int veto = add(Kind.VETO, r, 0, 0, null);
+            for (String p : rule.vetoes()) b.add(p, veto);
         }
         StatusLexicon s = pack.status();
         for (int c = 0; c < s.cues().size(); c++) {

@@ -209,7 +209,9 @@ public final class EventDetector {
         private boolean excluded(int rule, int trigger, int hs, int he) {
             for (int h = hs; h < he; h++) {
                 int e = hits.entry[h];
-                if (entries.kind(e) == Kind.EXCLUSION && entries.rule(e) == rule
+                if (entries.rule(e) != rule) continue;
+                if (entries.kind(e) == Kind.VETO) return true;
+                if (entries.kind(e) == Kind.EXCLUSION
                         && hits.start[h] < hits.end[trigger] && hits.start[trigger] < hits.end[h]) return true;
             }
             return false;
@@ -232,13 +234,31 @@ public final class EventDetector {
                 if (!present && !role.entityTypes().isEmpty()) {
                     for (EntityMention m : entities) {
                         if (m.start() >= span.end()) break;
-                        if (m.start() >= span.start() && role.entityTypes().contains(m.type())) { present = true; break; }
+                        if (m.start() < span.start() || !role.entityTypes().contains(m.type())) continue;
+                        if (role.window() == 0) { present = true; break; }
+                        int tok = tokenAt(m.start());
+                        int gap = tok >= hits.end[trigger] ? tok - hits.end[trigger] : hits.start[trigger] - tok - 1;
+                        if (gap < role.window()) { present = true; break; }
                     }
+                }
+                if (role.required() == EventRule.Requirement.ABSENT) {
+                    if (present) return -1;
+                    continue;
                 }
                 if (present) filled++;
                 else if (role.required() == EventRule.Requirement.ALWAYS || weak && role.required() == EventRule.Requirement.WEAK) return -1;
             }
             return filled;
+        }
+
+        /** The index of the token holding (or first after) a character offset. */
+        private int tokenAt(int offset) {
+            int lo = 0, hi = tokens.size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (tokens.end[mid] <= offset) lo = mid + 1; else hi = mid;
+            }
+            return lo;
         }
 
         private EventStatus statusAt(int trigStart, int trigEnd, int hs, int he, boolean dated) {
@@ -292,10 +312,15 @@ public final class EventDetector {
                     if (day < 0 && t > ts && tokens.kind[t - 1] == Tokens.NUMBER && tokens.value[t - 1] <= 31) { day = (int) tokens.value[t - 1]; first = t - 1; }
                 } else if (isYear(t) && (t == ts || !month[t - 1]) && t > ts && entries.hasAt(hits, t - 1, Kind.YEAR_PREFIX)) {
                     year = (int) tokens.value[t];
+                } else if (isDecade(t)) {
+                    // "in the 1980s": a decade is a period, never a name; it ends nine years after its first year
+                    anyDate = true;
+                    if (Integer.parseInt(body, tokens.start[t], tokens.start[t] + 4, 10) + 9 >= pub.getYear()) return false;
+                    continue;
                 } else {
                     continue;
                 }
-                if (first > ts && entries.hasAt(hits, first - 1, Kind.DATE_IGNORE)) { t = last; continue; }
+                if (year < 0 && first > ts && entries.hasAt(hits, first - 1, Kind.DATE_IGNORE)) { t = last; continue; }
                 anyDate = true;
                 boolean wellBefore;
                 if (monthValue < 0) {
@@ -310,6 +335,14 @@ public final class EventDetector {
                 t = last;
             }
             return anyDate;
+        }
+
+        private boolean isDecade(int t) {
+            int s = tokens.start[t];
+            if (tokens.end[t] - s != 5 || Character.toLowerCase(body.charAt(s + 4)) != 's') return false;
+            for (int i = s; i < s + 4; i++) if (!Character.isDigit(body.charAt(i))) return false;
+            char c0 = body.charAt(s), c1 = body.charAt(s + 1);
+            return (c0 == '1' && c1 == '9' || c0 == '2' && c1 == '0') && body.charAt(s + 3) == '0';
         }
 
         private boolean isYear(int t) {

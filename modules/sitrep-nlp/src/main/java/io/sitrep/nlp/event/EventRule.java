@@ -13,17 +13,18 @@ import java.util.Set;
  * @param triggers      phrases that find the event on their own (roles marked {@code always} still apply)
  * @param weakTriggers  ambiguous phrases that count only when every role marked {@code weak} is filled too
  * @param exclusions    look-alike phrases; a trigger overlapped by one of them is ignored ("energy cooperation")
+ * @param vetoes        context phrases that rule the sentence out for this rule ("flood", "world cup")
  * @param quantity      the quantity kind that measures this event (killed, transferred, …) or null
  * @param alert         the statuses that raise an alert and the severity of each; absent statuses never alert
  * @param escalation    asserted severity raised by the {@code quantity} reaching a level, highest level first
  * @param source        the resource the rule came from, for error messages and explanations
  */
 public record EventRule(String id, String type, String description, List<String> triggers, List<String> weakTriggers,
-                        List<Role> roles, List<String> exclusions, String quantity, Map<EventStatus, Severity> alert,
+                        List<Role> roles, List<String> exclusions, List<String> vetoes, String quantity, Map<EventStatus, Severity> alert,
                         List<Level> escalation, String source) {
 
-    /** When a role must be filled for the trigger to count. */
-    public enum Requirement { ALWAYS, WEAK, NEVER }
+    /** When a role must be filled for the trigger to count; ABSENT: the trigger counts only when it is not. */
+    public enum Requirement { ALWAYS, WEAK, NEVER, ABSENT }
 
     /**
      * A participant the sentence must (or may) name: terms of the lexicon, or an entity of one of the types.

@@ -39,7 +39,7 @@ public record RulePack(StatusLexicon status, List<EventRule> rules) {
 
     // the file formats, as written by people
     record RuleSpec(String id, String type, String description, List<String> triggers, List<String> weakTriggers,
-                    Map<String, RoleSpec> roles, List<String> exclusions, String quantity, Map<String, String> alert,
+                    Map<String, RoleSpec> roles, List<String> exclusions, List<String> vetoes, String quantity, Map<String, String> alert,
                     List<LevelSpec> escalation) {}
 
     record RoleSpec(String required, List<String> terms, List<String> entityTypes, Integer window) {}
@@ -113,6 +113,7 @@ public record RulePack(StatusLexicon status, List<EventRule> rules) {
         c.check(weak.isEmpty() || roles.stream().anyMatch(r -> r.required() != EventRule.Requirement.NEVER),
                 "weakTriggers need a role with 'required: weak' (or always) to confirm them");
         List<String> exclusions = c.phrases("exclusions", s.exclusions());
+        List<String> vetoes = c.phrases("vetoes", s.vetoes());
         c.check(s.quantity() == null || status.quantityVerbs().containsKey(s.quantity()),
                 "quantity '" + s.quantity() + "' is not a kind of rules/status.yaml quantities.verbs " + status.quantityVerbs().keySet());
         Map<EventStatus, Severity> alert = new EnumMap<>(EventStatus.class);
@@ -135,7 +136,7 @@ public record RulePack(StatusLexicon status, List<EventRule> rules) {
             levels.sort(Comparator.comparingLong(EventRule.Level::atLeast).reversed());
         }
         return new EventRule(s.id(), s.type(), s.description() == null ? "" : s.description().trim(), triggers, weak,
-                List.copyOf(roles), exclusions, s.quantity(), Map.copyOf(alert), List.copyOf(levels), file);
+                List.copyOf(roles), exclusions, vetoes, s.quantity(), Map.copyOf(alert), List.copyOf(levels), file);
     }
 
     static StatusLexicon parseStatus(String file, String yaml) {
