@@ -1,10 +1,393 @@
 package io.sitrep.nlp.entity;
 
+import io.sitrep.nlp.EntityType;
+import io.sitrep.nlp.entity.EntityDictionary.Entry;
+import io.sitrep.nlp.entity.EntityDictionary.Kind;
+import io.sitrep.nlp.text.NameTokens;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Finds persons, organisations, armed groups and countries, folding spelling variants to canonical ids. */
+/**
+ * Finds persons, organisations, armed groups and countries, folding spelling variants to canonical ids.
+ *
+ * <p>One pass over the words of the text looks up folded multi-word keys in the alias tables
+ * ({@code /entities/*.tsv}; longest match wins; capitals-only aliases such as "US" match only in capitals). Persons
+ * who are not in the tables are found from the name rules ({@code /entities/name-rules.tsv}): a capitalised name after a
+ * role ("Defense Minister Thabet Mohammad Al-Abbasi", role "Defense Minister"; "Head of Iraq’s Security Media Cell
+ * Saad Maan"), a name before ", &lt;role&gt;" ("Saad Al-Mohammadi, head of Anbar’s security committee"), or a name
+ * with a particle ("Asaad Al-Shibani"), unless it starts like a place ("Ayn al-Asad") or is followed by a place word
+ * ("... Air Base"). They get {@code person:<folded-slug>}, so spelling variants share an id. Later mentions of a
+ * person by full or last name ("Al-Khanjar", "Hussein") resolve to the same id. Offsets index into the input text.
+ * Thread-safe; never throws on any input (a failure is logged and gives no mention).
+ */
 public final class EntityRecognizer {
-    public static EntityRecognizer standard() { return new EntityRecognizer(); }
+    private static final Logger log = LoggerFactory.getLogger(EntityRecognizer.class);
+    private static final int MAX_NAME_WORDS = 5;
+    private static final int MAX_ROLE_WORDS = 12;
 
-    public List<EntityMention> find(String text) { return List.of(); }
+    private final EntityDictionary dictionary;
+
+    EntityRecognizer(EntityDictionary dictionary) { this.dictionary = dictionary; }
+
+    /** The recognizer with the bundled alias tables and name rules. */
+    public static EntityRecognizer standard() { return new EntityRecognizer(EntityDictionary.standard()); }
+
+    /** The entity mentions of a text, ordered by position, not overlapping. */
+    public List<EntityMention> find(String text) {
+        if (text == null || text.isEmpty()) return List.of();
+        try {
+            return new Pass(text).run();
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("entity recognition failed on a text of {} chars: {}", text.length(), e.toString());
+            return List.of();
+        }
+    }
+
+    /** A dictionary match over words [from, to]. */
+    private record Match(int from, int to, List<Entry> entries) {
+        Entry first(Kind kind) {
+            for (Entry e : entries) if (e.kind() == kind) return e;
+            return null;
+        }
+    }
+
+    /** The work on one text. */
+    private final class Pass {
+        final String text;
+        final NameTokens w;
+        final Match[] matchAt;
+        final boolean[] taken;
+        final List<EntityMention> out = new ArrayList<>();
+        final Map<String, String[]> personByFullKey = new HashMap<>();
+        final Map<String, String[]> personByLastKey = new HashMap<>();
+
+        Pass(String text) {
+            this.text = text;
+            this.w = NameTokens.of(text);
+            this.matchAt = new Match[w.size()];
+            this.taken = new boolean[w.size()];
+        }
+
+        List<EntityMention> run() {
+            lookup();
+            for (int i = 0; i < w.size(); i++) {
+                Match m = matchAt[i];
+                if (m == null || m.from() != i) continue;
+                Entry e = m.first(Kind.ENTITY);
+                if (e != null) {
+                    emit(e.id(), e.type(), e.name(), m.from(), m.to(), null);
+                    if (e.type() == EntityType.PERSON) remember(e.id(), e.name(), m.from(), m.to());
+                }
+            }
+            for (int i = 0; i < w.size(); i++) {
+                Match m = matchAt[i];
+                if (m != null && m.from() == i && m.first(Kind.ROLE) != null) role(m);
+            }
+            particleNames();
+            laterMentions();
+            out.sort(Comparator.comparingInt(EntityMention::start));
+            return out;
+        }
+
+        /** Longest dictionary match at each word, left to right. */
+        void lookup() {
+            int max = dictionary.maxWords();
+            StringBuilder key = new StringBuilder(48);
+            int i = 0;
+            while (i < w.size()) {
+                key.setLength(0);
+                int bestTo = -1;
+                List<Entry> best = null;
+                for (int j = i; j < w.size() && j - i < max; j++) {
+                    if (j > i && !w.joinsNext(j - 1)) break;
+                    key.append(w.key(j));
+                    String k = key.toString();
+                    if (!dictionary.isPrefix(k)) break;
+                    if (w.key(j).isEmpty()) continue; // a match never ends on an article
+                    List<Entry> entries = accepted(dictionary.get(k), i, j);
+                    if (entries != null) { bestTo = j; best = entries; }
+                }
+                if (best == null) { i++; continue; }
+                if (firstOf(best, Kind.PLACEHEAD)) bestTo = placeName(bestTo);
+                Match m = new Match(i, bestTo, best);
+                for (int k = i; k <= bestTo; k++) matchAt[k] = m;
+                i = bestTo + 1;
+            }
+        }
+
+        /** "Ayn al-Asad Air Base": a place head takes the capitalised words and articles glued after it. */
+        int placeName(int to) {
+            int end = to;
+            while (end + 1 < w.size() && end - to < 4 && w.joinsNext(end)
+                    && (w.capitalised(end + 1) || w.key(end + 1).isEmpty())) end++;
+            while (end > to && w.key(end).isEmpty()) end--;
+            return end;
+        }
+
+        boolean firstOf(List<Entry> entries, Kind kind) {
+            for (Entry e : entries) if (e.kind() == Kind.ENTITY) return false;
+            for (Entry e : entries) if (e.kind() == kind) return true;
+            return false;
+        }
+
+        /** Entries that accept words [i, j]: capitals-only aliases need the same capitals in the text. */
+        List<Entry> accepted(List<Entry> entries, int i, int j) {
+            if (entries == null) return null;
+            List<Entry> ok = null;
+            String letters = null;
+            for (Entry e : entries) {
+                if (e.exactLetters() != null) {
+                    if (letters == null) letters = EntityDictionary.letters(w.surface(i, j));
+                    if (!letters.equals(e.exactLetters())) continue;
+                } else if (e.kind() == Kind.ENTITY && e.type() != EntityType.PERSON && !anyCapital(i, j)) {
+                    continue; // "iran" in lower case is not the country; aliases are names
+                }
+                if (ok == null) ok = new ArrayList<>(entries.size());
+                ok.add(e);
+            }
+            return ok;
+        }
+
+        boolean anyCapital(int i, int j) {
+            for (int k = i; k <= j; k++) if (w.capitalised(k)) return true;
+            return false;
+        }
+
+        /** A role: the name after it, or the name before ", role". */
+        void role(Match r) {
+            int roleStart = qualifierStart(r.from());
+            int k = r.to() + 1;
+            Entry role = r.first(Kind.ROLE);
+            if (role.name().endsWith(" of")) k = afterObject(k);
+            if (k < 0) {
+                appositive(r, roleStart);
+                return;
+            }
+            // "ambassador to Damascus Yassin ...", "chargé d'affaires in Damascus, Yassin ..."
+            if (k + 1 < w.size() && isWord(k, "in", "to") && w.capitalised(k + 1) && w.joinsNext(k - 1)) k += 2;
+            int roleEnd = k - 1;
+            if (k < w.size() && (w.joinsNext(k - 1) || w.commaAfter(k - 1))) {
+                int nameEnd = nameRun(k);
+                if (nameEnd >= k) {
+                    String roleText = text.substring(w.start(roleStart), w.end(roleEnd));
+                    person(k, nameEnd, roleText);
+                    return;
+                }
+            }
+            appositive(r, roleStart);
+        }
+
+        /** "Saad Al-Mohammadi, head of Anbar’s security committee, ...": the role runs to the next comma or stop. */
+        void appositive(Match r, int roleStart) {
+            int before = roleStart - 1;
+            // up to three lower-case words between the comma and the role: "Elham Ahmad, foreign relations co-chair"
+            while (before >= 1 && !w.commaAfter(before) && roleStart - before <= 3 && !w.capitalised(before)
+                    && gapIsPlain(before)) {
+                before--;
+                roleStart--;
+            }
+            if (before < 1 || !w.commaAfter(before)) return;
+            int nameStart = before;
+            while (nameStart - 1 >= 0 && w.joinsNext(nameStart - 1) && nameWord(nameStart - 1) && before - nameStart < 3) nameStart--;
+            while (nameStart <= before && !startsName(nameStart)) nameStart++;
+            if (before - nameStart < 1) return; // one capitalised word before a comma is too weak
+            for (int k = nameStart; k <= before; k++) if (!nameWord(k)) return;
+            int end = r.to();
+            while (end + 1 < w.size() && end - roleStart < MAX_ROLE_WORDS && !w.commaAfter(end) && gapIsPlain(end)) end++;
+            person(nameStart, before, text.substring(w.start(roleStart), w.end(end)));
+        }
+
+        /** Capitalised qualifiers glued before a role: "Syrian Energy Minister", "Iraq’s chargé d'affaires". */
+        int qualifierStart(int roleFrom) {
+            int s = roleFrom;
+            while (s - 1 >= 0 && roleFrom - s < 4 && (w.joinsNext(s - 1) || w.possessive(s - 1) && gapIsSpace(s - 1))) {
+                int p = s - 1;
+                Match m = matchAt[p];
+                boolean qualifier = m != null ? m.first(Kind.ENTITY) != null || m.first(Kind.ORGWORD) != null
+                        : w.capitalised(p) && !isNotName(p);
+                if (!qualifier) break;
+                s = m != null ? m.from() : p;
+            }
+            return s;
+        }
+
+        /** After "head of": the organisation named, up to its last organisation word or entity; -1 when no name follows. */
+        int afterObject(int k) {
+            int lastOrgEnd = -1;
+            int j = k;
+            while (j < w.size() && j - k < 8) {
+                Match m = matchAt[j];
+                boolean orgish = m != null && (m.first(Kind.ORGWORD) != null
+                        || m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() != EntityType.PERSON);
+                if (orgish) lastOrgEnd = m.to();
+                else if (!(w.capitalised(j) || isWord(j, "the", "of", "and"))) break;
+                int next = m != null ? m.to() : j;
+                if (!w.joinsNext(next) && !w.possessive(next)) { j = next + 1; break; }
+                j = next + 1;
+            }
+            return lastOrgEnd < 0 ? -1 : lastOrgEnd + 1;
+        }
+
+        /** The last word of a person's name starting at k, or k-1 when none starts there. */
+        int nameRun(int k) {
+            if (!startsName(k)) return k - 1;
+            int end = k;
+            while (end + 1 < w.size() && end + 1 - k < MAX_NAME_WORDS && w.joinsNext(end) && nameWord(end + 1)) end++;
+            // a particle or article cannot end a name
+            while (end > k && w.key(end).isEmpty()) end--;
+            if (end + 1 < w.size() && w.joinsNext(end) && isKind(end + 1, Kind.PLACETAIL)) return k - 1;
+            return end;
+        }
+
+        boolean startsName(int k) {
+            Match m = matchAt[k];
+            if (m != null) return m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() == EntityType.PERSON;
+            return w.capitalised(k) && !w.key(k).isEmpty() && !isNotName(k) && !w.allCaps(k);
+        }
+
+        boolean nameWord(int k) {
+            Match m = matchAt[k];
+            if (m != null) return m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() == EntityType.PERSON;
+            if (w.key(k).isEmpty() || dictionary.isParticle(text.subSequence(w.start(k), w.end(k)))) return true;
+            return w.capitalised(k) && !isNotName(k) && !w.allCaps(k);
+        }
+
+        /** Names with a particle and no role: "Asaad Al-Shibani", "Tahseen al-Khafaji". */
+        void particleNames() {
+            int i = 0;
+            while (i < w.size()) {
+                if (taken[i] || matchAt[i] != null || !startsName(i)) { i++; continue; }
+                int end = i;
+                while (end + 1 < w.size() && end + 1 - i < MAX_NAME_WORDS && w.joinsNext(end) && !taken[end + 1]
+                        && matchAt[end + 1] == null && nameWord(end + 1)) end++;
+                while (end > i && w.key(end).isEmpty()) end--;
+                boolean particle = false;
+                for (int k = i + 1; k <= end; k++) {
+                    if (w.key(k - 1).isEmpty() || dictionary.isParticle(text.subSequence(w.start(k - 1), w.end(k - 1)))) particle = true;
+                }
+                boolean placeAfter = end + 1 < w.size() && w.joinsNext(end) && isKind(end + 1, Kind.PLACETAIL);
+                boolean placeBefore = i > 0 && w.joinsNext(i - 1) && isKind(i - 1, Kind.PLACEHEAD);
+                if (particle && end > i && !placeAfter && !placeBefore) person(i, end, null);
+                i = end + 1;
+            }
+        }
+
+        /** Later mentions by full or last name of a person found before: "Al-Khanjar", "Hussein said". */
+        void laterMentions() {
+            if (personByLastKey.isEmpty()) return;
+            for (int i = 0; i < w.size(); i++) {
+                if (taken[i] || matchAt[i] != null || isNotName(i)) continue;
+                if (!w.capitalised(i) && !(w.key(i).isEmpty() && i + 1 < w.size() && w.capitalised(i + 1))) continue;
+                // "Al-Khanjar": an article glued before the name
+                int end = i;
+                if (w.key(i).isEmpty()) {
+                    if (i + 1 >= w.size() || !w.joinsNext(i) || taken[i + 1] || matchAt[i + 1] != null) continue;
+                    end = i + 1;
+                }
+                int full = end;
+                StringBuilder key = new StringBuilder(w.key(end));
+                while (full + 1 < w.size() && full - i < 3 && w.joinsNext(full) && !taken[full + 1] && matchAt[full + 1] == null
+                        && nameWord(full + 1)) {
+                    key.append(w.key(full + 1));
+                    full++;
+                    String[] p = personByFullKey.get(key.toString());
+                    if (p != null) { emitKnown(p, i, full); i = full; break; }
+                }
+                if (taken[i]) continue;
+                if (full > end && nameWord(end + 1) && !w.key(end + 1).isEmpty()) continue; // part of another name
+                String[] p = personByLastKey.get(w.key(end));
+                if (p != null) emitKnown(p, i, end);
+                i = Math.max(i, end);
+            }
+        }
+
+        void emitKnown(String[] person, int from, int to) {
+            emit(person[0], EntityType.PERSON, person[1], from, to, null);
+        }
+
+        /** Words [from, to] name a person: a table person when the name folds to one, else a slug id. */
+        void person(int from, int to, String role) {
+            for (int k = from; k <= to; k++) {
+                if (taken[k]) {
+                    // already a table person: the role goes onto that mention
+                    if (role != null) attachRole(k, role);
+                    return;
+                }
+            }
+            StringBuilder key = new StringBuilder();
+            StringBuilder slug = new StringBuilder("person:");
+            for (int k = from; k <= to; k++) {
+                key.append(w.key(k));
+                if (!w.key(k).isEmpty()) {
+                    if (slug.length() > 7) slug.append('-');
+                    slug.append(w.key(k));
+                }
+            }
+            if (slug.length() == 7) return;
+            Entry known = dictionary.person(key.toString());
+            String id = known != null ? known.id() : slug.toString();
+            String name = known != null ? known.name() : w.surface(from, to);
+            emit(id, EntityType.PERSON, name, from, to, role);
+            remember(id, name, from, to);
+        }
+
+        void attachRole(int word, String role) {
+            for (int i = 0; i < out.size(); i++) {
+                EntityMention m = out.get(i);
+                if (m.start() <= w.start(word) && w.end(word) <= m.end() && m.role() == null) {
+                    out.set(i, new EntityMention(m.id(), m.type(), m.name(), m.surface(), m.start(), m.end(), role));
+                    return;
+                }
+            }
+        }
+
+        void remember(String id, String name, int from, int to) {
+            StringBuilder key = new StringBuilder();
+            for (int k = from; k <= to; k++) key.append(w.key(k));
+            String[] p = {id, name};
+            personByFullKey.putIfAbsent(key.toString(), p);
+            String last = w.key(to);
+            if (to > from && last.length() >= 3) personByLastKey.putIfAbsent(last, p);
+        }
+
+        void emit(String id, EntityType type, String name, int from, int to, String role) {
+            for (int k = from; k <= to; k++) taken[k] = true;
+            out.add(new EntityMention(id, type, name, w.surface(from, to), w.start(from), w.end(to), role));
+        }
+
+        boolean isKind(int k, Kind kind) { return matchAt[k] != null && matchAt[k].first(kind) != null; }
+
+        boolean isNotName(int k) { return isKind(k, Kind.NOTNAME); }
+
+        boolean isWord(int k, String a, String b) {
+            int len = w.end(k) - w.start(k);
+            return (len == a.length() && text.regionMatches(true, w.start(k), a, 0, len))
+                    || (len == b.length() && text.regionMatches(true, w.start(k), b, 0, len));
+        }
+
+        boolean isWord(int k, String a, String b, String c) { return isWord(k, a, b) || isWord(k, c, c); }
+
+        boolean gapIsSpace(int k) {
+            for (int c = w.end(k); c < w.start(k + 1); c++) {
+                char ch = text.charAt(c);
+                if (ch != ' ' && ch != '’' && ch != '\'' && ch != 's') return false;
+            }
+            return true;
+        }
+
+        /** The gap after word k holds no sentence or clause break. */
+        boolean gapIsPlain(int k) {
+            for (int c = w.end(k); c < w.start(k + 1); c++) {
+                char ch = text.charAt(c);
+                if (ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '\n' || ch == '“'
+                        || ch == '”' || ch == '"' || ch == '—' || ch == '!' || ch == '?') return false;
+            }
+            return true;
+        }
+    }
 }

@@ -1,0 +1,155 @@
+package io.sitrep.nlp.entity;
+
+import io.sitrep.nlp.EntityType;
+import io.sitrep.nlp.text.DataFile;
+import io.sitrep.nlp.text.NameTokens;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Alias tables and name rules compiled into one lookup of folded multi-word keys: the key of a phrase is the
+ * concatenation of its {@link NameTokens} keys, and every key prefix at a word boundary is kept too, so a matcher
+ * can extend a phrase word by word and stop as soon as no entry can follow. Validated at load: a bad line fails
+ * with its file and line number.
+ */
+final class EntityDictionary {
+    static final String[] TABLES = {"/entities/countries.tsv", "/entities/organizations.tsv", "/entities/persons.tsv"};
+    static final String NAME_RULES = "/entities/name-rules.tsv";
+
+    enum Kind { ENTITY, ROLE, ORGWORD, PARTICLE, PLACEHEAD, PLACETAIL, NOTNAME }
+
+    /** One dictionary entry. {@code exactLetters} is set for capitals-only aliases, which match only in capitals. */
+    record Entry(Kind kind, String id, EntityType type, String name, String exactLetters) {}
+
+    private final Map<String, List<Entry>> byKey = new HashMap<>();
+    private final Set<String> prefixes = new HashSet<>();
+    private final Map<String, Entry> personByKey = new HashMap<>();
+    private int maxWords;
+
+    static EntityDictionary standard() { return Holder.STANDARD; }
+
+    static EntityDictionary load(List<List<DataFile.Line>> tables, List<DataFile.Line> nameRules) {
+        EntityDictionary d = new EntityDictionary();
+        Map<String, String> ids = new HashMap<>();
+        for (List<DataFile.Line> table : tables) for (DataFile.Line line : table) d.addEntity(line, ids);
+        for (DataFile.Line line : nameRules) d.addRule(line);
+        return d;
+    }
+
+    List<Entry> get(String key) { return byKey.get(key); }
+
+    boolean isPrefix(String key) { return prefixes.contains(key); }
+
+    int maxWords() { return maxWords; }
+
+    /** The table person whose alias folds to {@code key}, or null. */
+    Entry person(String key) { return personByKey.get(key); }
+
+    private void addEntity(DataFile.Line line, Map<String, String> ids) {
+        String[] f = line.fields();
+        if (f.length != 4) throw line.error("expected 4 tab-separated fields (id, type, name, aliases), got " + f.length);
+        String id = f[0].strip();
+        EntityType type;
+        try {
+            type = EntityType.valueOf(f[1].strip());
+        } catch (IllegalArgumentException e) {
+            throw line.error("unknown type '" + f[1] + "'");
+        }
+        String prefix = switch (type) {
+            case PERSON -> "person:";
+            case ORGANIZATION -> "org:";
+            case ARMED_GROUP -> "group:";
+            case COUNTRY -> "country:";
+        };
+        if (!id.startsWith(prefix) || id.length() == prefix.length() || id.indexOf(' ') >= 0) {
+            throw line.error("id '" + id + "' must be '" + prefix + "<slug>' for type " + type);
+        }
+        if (ids.put(id, line.file() + ":" + line.number()) != null) throw line.error("duplicate id " + id);
+        String name = f[2].strip();
+        if (name.isEmpty()) throw line.error("empty canonical name");
+        List<String> aliases = new ArrayList<>();
+        aliases.add(name);
+        for (String a : f[3].split("\\|")) if (!a.isBlank()) aliases.add(a.strip());
+        for (String alias : aliases) {
+            Entry e = new Entry(Kind.ENTITY, id, type, name, capitalsOnly(alias) ? letters(alias) : null);
+            String key = add(line, alias, e);
+            for (Entry other : byKey.get(key)) {
+                if (other.kind() == Kind.ENTITY && !other.id().equals(id) && sameCase(other, e)) {
+                    throw line.error("alias '" + alias + "' already names " + other.id());
+                }
+            }
+            if (type == EntityType.PERSON) personByKey.putIfAbsent(key, e);
+        }
+    }
+
+    private void addRule(DataFile.Line line) {
+        String[] f = line.fields();
+        if (f.length != 2 || f[1].isBlank()) throw line.error("expected KIND<TAB>PHRASE");
+        Kind kind;
+        try {
+            kind = Kind.valueOf(f[0].strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw line.error("unknown kind '" + f[0] + "' (role, orgword, particle, placehead, placetail, notname)");
+        }
+        if (kind == Kind.ENTITY) throw line.error("entities belong in the alias tables");
+        String phrase = f[1].strip();
+        if (kind == Kind.PARTICLE) {
+            // particles are looked up by the raw lower-case word: "al" folds to nothing
+            particles.add(phrase.toLowerCase(java.util.Locale.ROOT));
+            return;
+        }
+        add(line, phrase, new Entry(kind, null, null, phrase, null));
+    }
+
+    private final Set<String> particles = new HashSet<>();
+
+    boolean isParticle(CharSequence word) {
+        return particles.contains(word.toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private String add(DataFile.Line line, String phrase, Entry entry) {
+        NameTokens t = NameTokens.of(phrase);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < t.size(); i++) {
+            key.append(t.key(i));
+            prefixes.add(key.toString());
+        }
+        if (key.length() == 0) throw line.error("'" + phrase + "' has no letters to match");
+        maxWords = Math.max(maxWords, t.size());
+        List<Entry> list = byKey.computeIfAbsent(key.toString(), k -> new ArrayList<>(1));
+        if (!list.contains(entry)) list.add(entry);
+        return key.toString();
+    }
+
+    private static boolean sameCase(Entry a, Entry b) {
+        return a.exactLetters() == null ? b.exactLetters() == null : a.exactLetters().equals(b.exactLetters());
+    }
+
+    /** "US", "U.S.", "PMF": no lower-case letter and at most 6 letters. */
+    private static boolean capitalsOnly(String alias) {
+        String l = letters(alias);
+        if (l.isEmpty() || l.length() > 6) return false;
+        for (int i = 0; i < l.length(); i++) if (!Character.isUpperCase(l.charAt(i))) return false;
+        return true;
+    }
+
+    static String letters(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) if (Character.isLetterOrDigit(s.charAt(i))) b.append(s.charAt(i));
+        return b.toString();
+    }
+
+    private static final class Holder {
+        static final EntityDictionary STANDARD;
+
+        static {
+            List<List<DataFile.Line>> tables = new ArrayList<>();
+            for (String t : TABLES) tables.add(DataFile.read(t));
+            STANDARD = load(tables, DataFile.read(NAME_RULES));
+        }
+    }
+}
