@@ -228,10 +228,12 @@ public final class EventDetector {
                     int e = hits.entry[h];
                     if (entries.kind(e) != Kind.ROLE || entries.rule(e) != r || entries.index(e) != k) continue;
                     if (hits.start[h] < hits.end[trigger] && hits.start[trigger] < hits.end[h]) continue; // the trigger itself
+                    // an absent role is about the trigger's object: only what follows the trigger counts
+                    if (role.required() == EventRule.Requirement.ABSENT && hits.start[h] < hits.end[trigger]) continue;
                     int gap = hits.start[h] >= hits.end[trigger] ? hits.start[h] - hits.end[trigger] : hits.start[trigger] - hits.end[h];
                     present = role.window() == 0 || gap < role.window();
                 }
-                if (!present && !role.entityTypes().isEmpty()) {
+                if (!present && !role.entityTypes().isEmpty() && role.required() != EventRule.Requirement.ABSENT) {
                     for (EntityMention m : entities) {
                         if (m.start() >= span.end()) break;
                         if (m.start() < span.start() || !role.entityTypes().contains(m.type())) continue;

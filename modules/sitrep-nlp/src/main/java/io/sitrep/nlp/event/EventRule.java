@@ -23,7 +23,10 @@ public record EventRule(String id, String type, String description, List<String>
                         List<Role> roles, List<String> exclusions, List<String> vetoes, String quantity, Map<EventStatus, Severity> alert,
                         List<Level> escalation, String source) {
 
-    /** When a role must be filled for the trigger to count; ABSENT: the trigger counts only when it is not. */
+    /**
+     * When a role must be filled for the trigger to count. ABSENT: the trigger counts only when no term of the role
+     * follows it within the window (its object: "killed five soldiers" is no militant killed).
+     */
     public enum Requirement { ALWAYS, WEAK, NEVER, ABSENT }
 
     /**
