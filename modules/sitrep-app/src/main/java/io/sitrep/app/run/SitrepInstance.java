@@ -1,0 +1,169 @@
+package io.sitrep.app.run;
+
+import io.sitrep.app.broker.EmbeddedKafkaBroker;
+import io.sitrep.app.broker.TopicProvisioner;
+import io.sitrep.app.config.SitrepConfig;
+import io.sitrep.ingest.replay.ArticleReplayer;
+import io.sitrep.ingest.replay.ArticleSource;
+import io.sitrep.ingest.replay.ReplaySpeed;
+import io.sitrep.model.topic.Topics;
+import io.sitrep.nlp.ArticleAnalyzer;
+import io.sitrep.sinks.http.ApiServer;
+import io.sitrep.streams.SitrepTopology;
+import io.sitrep.streams.StreamsProperties;
+import io.sitrep.streams.alerts.AlertSettings;
+import io.sitrep.streams.query.GlobalStoreAlertQueries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running sitrep: the embedded broker (when no cluster is configured), the topics, the topologies,
+ * the HTTP API and the seed replay. Closing stops them in reverse order.
+ */
+public final class SitrepInstance implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SitrepInstance.class);
+
+    private final SitrepConfig config;
+    private EmbeddedKafkaBroker broker;
+    private KafkaStreams streams;
+    private ApiServer http;
+    private Thread replay;
+    private volatile boolean closing;
+    private String bootstrapServers;
+
+    private SitrepInstance(SitrepConfig config) {
+        this.config = config;
+    }
+
+    public static SitrepInstance start(SitrepConfig config) {
+        SitrepInstance s = new SitrepInstance(config);
+        try {
+            s.startAll();
+            return s;
+        } catch (RuntimeException | Error e) {
+            // a half-started instance would keep the JVM alive with broker threads: stop what started
+            s.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path dataDir = config.dataDir();
+        mkdirs(dataDir);
+        if (config.usesEmbeddedBroker()) {
+            broker = EmbeddedKafkaBroker.start(dataDir, config.brokerHost(), config.brokerPort());
+            bootstrapServers = broker.bootstrapServers();
+        } else {
+            bootstrapServers = config.bootstrapServers();
+        }
+        String clusterId = provisionTopics();
+
+        long t0 = System.nanoTime();
+        ArticleAnalyzer analyzer = ArticleAnalyzer.standard();
+        log.info("analyzer loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+
+        Properties props = StreamsProperties.of(bootstrapServers, config.applicationId(),
+                config.applicationId() + "-" + config.instanceId(), dataDir.resolve("streams"),
+                config.topicsReplication(), config.streamsCommitIntervalMs(), config.streamsThreads(),
+                advertisedHost() + ":" + config.httpPort());
+        Topology topology = SitrepTopology.build(props, analyzer::analyze, AlertSettings.defaults());
+        streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("streams {} -> {}", before, now));
+        streams.start();
+
+        http = ApiServer.start(config.httpHost(), config.httpPort(), new GlobalStoreAlertQueries(streams));
+
+        if (config.replayEnabled()) startReplay(clusterId, ReplaySpeed.parse(config.replaySpeed()));
+        log.info("sitrep is up: Kafka {}, HTTP http://{}:{}/api/alerts", bootstrapServers, config.httpHost(), http.port());
+    }
+
+    private String advertisedHost() {
+        String h = config.httpHost();
+        return h.equals("0.0.0.0") || h.equals("::") ? "localhost" : h;
+    }
+
+    private String provisionTopics() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            String clusterId = admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
+            var created = TopicProvisioner.ensureTopics(admin, Topics.ALL, config.topicsPartitions(),
+                    (short) config.topicsReplication());
+            if (!created.isEmpty()) log.info("created topics {}", created);
+            return clusterId;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to Kafka", e);
+        }
+    }
+
+    /**
+     * Replays the bundled seed stream once per cluster: a marker in the data directory remembers it. Replaying
+     * again would be harmless (the topologies recognise articles they counted) but would grow the raw topic.
+     */
+    private void startReplay(String clusterId, ReplaySpeed speed) {
+        Path marker = config.dataDir().resolve("replayed-seed-stream-" + clusterId);
+        if (Files.exists(marker)) {
+            log.info("seed stream already replayed into cluster {} ({}); not replaying", clusterId, marker);
+            return;
+        }
+        replay = new Thread(() -> {
+            try (ArticleReplayer r = new ArticleReplayer(bootstrapServers, config.applicationId() + "-seed-replay")) {
+                int n = r.replay(ArticleSource.bundledSeedStream(), speed, () -> closing);
+                if (!closing) Files.writeString(marker, "replayed " + n + " articles\n");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.error("seed replay failed: {}", e.getMessage(), e);
+            }
+        }, "sitrep-seed-replay");
+        replay.setDaemon(true);
+        replay.start();
+    }
+
+    public String bootstrapServers() { return bootstrapServers; }
+
+    public int httpPort() { return http.port(); }
+
+    public KafkaStreams streams() { return streams; }
+
+    @Override
+    public void close() {
+        closing = true;
+        if (replay != null) replay.interrupt();
+        if (http != null) http.close();
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+        if (broker != null) broker.close();
+        log.info("sitrep stopped");
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.sitrep.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sitrep.app.config.SitrepConfig;
+import io.sitrep.ingest.replay.ArticleReplayer;
+import io.sitrep.ingest.replay.ArticleSource;
+import io.sitrep.ingest.replay.ReplaySpeed;
+import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.EnrichedArticle;
+import io.sitrep.model.json.AvroJson;
+import io.sitrep.model.topic.Topic;
+import io.sitrep.model.topic.Topics;
+import io.sitrep.testkit.KafkaFixture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed stream through a real broker: alerts on sitrep.alerts and in the HTTP API, none raised twice. */
+class SeedReplayIT {
+    private static KafkaFixture kafka;
+    private static SitrepInstance sitrep;
+    @TempDir static Path dataDir;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        kafka = KafkaFixture.start();
+        SitrepConfig config = SitrepConfig.load(null, Map.of(), Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(),
+                "data.dir", dataDir.toString(),
+                "http.port", "0",
+                "topics.partitions", "3",
+                "instance.id", "it"));
+        sitrep = SitrepInstance.start(config);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sitrep != null) sitrep.close();
+        if (kafka != null) kafka.close();
+    }
+
+    @Test
+    void theSeedStreamRaisesTheDetaineeTransferOnceEvenWhenReplayedAgain() throws Exception {
+        List<Alert> alerts = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            alerts.addAll(read(Topics.ALERTS));
+            assertThat(alerts).anySatisfy(a -> assertThat(a.getType()).isEqualTo("DETAINEE_TRANSFER"));
+        });
+        Alert transfer = alerts.stream().filter(a -> a.getType().equals("DETAINEE_TRANSFER")).findFirst().orElseThrow();
+        assertThat(transfer.getPlace()).isNotNull();
+        assertThat(transfer.getEvidence()).isNotEmpty();
+        assertThat(transfer.getReports()).isNotEmpty();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode body = AvroJson.MAPPER.readTree(get("/api/alerts"));
+            assertThat(body.findValuesAsText("type")).contains("DETAINEE_TRANSFER");
+        });
+
+        // let the first replay settle: every article and every alert candidate consumed and committed
+        await().atMost(Duration.ofSeconds(60)).until(() -> fullyConsumed("sitrep", Topics.ARTICLES_RAW.name())
+                && fullyConsumed("sitrep", "sitrep-alert-candidates-by-type-repartition"));
+        int segments = read(Topics.ARTICLES_ENRICHED).size();
+        List<Alert> before = readAll(Topics.ALERTS);
+
+        try (ArticleReplayer replayer = new ArticleReplayer(kafka.bootstrapServers(), "it-replay-again")) {
+            replayer.replay(ArticleSource.bundledSeedStream(), ReplaySpeed.MAX, () -> false);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(readAll(Topics.ARTICLES_ENRICHED)).hasSize(2 * segments));
+        // once the alert processor has consumed and committed every candidate, nothing new may be on sitrep.alerts
+        await().atMost(Duration.ofSeconds(60)).until(() -> fullyConsumed("sitrep", "sitrep-alert-candidates-by-type-repartition"));
+        assertThat(readAll(Topics.ALERTS)).hasSize(before.size());
+    }
+
+    @Test
+    void undecodableRecordsGoToTheDeadLetterQueueWithTheirReason() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), "junk-1".getBytes(StandardCharsets.UTF_8),
+                    "not avro".getBytes(StandardCharsets.UTF_8)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readRaw(Topics.DLQ.name()))
+                .anySatisfy(r -> {
+                    assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("junk-1");
+                    assertThat(new String(r.headers().lastHeader("__streams.errors.topic").value(), StandardCharsets.UTF_8))
+                            .isEqualTo(Topics.ARTICLES_RAW.name());
+                    assertThat(r.headers().lastHeader("__streams.errors.message")).isNotNull();
+                }));
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sitrep.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static <V> List<V> read(Topic<String, V> topic) {
+        return readAll(topic);
+    }
+
+    private static <V> List<V> readAll(Topic<String, V> topic) {
+        List<V> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readRaw(topic.name())) {
+            out.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+        }
+        return out;
+    }
+
+    /** Every record of a topic up to its last committed offset, read deterministically to the end. */
+    private static List<ConsumerRecord<byte[], byte[]>> readRaw(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the group has committed offsets at the end of every partition of the topic. */
+    private static boolean fullyConsumed(String group, String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Properties cp = new Properties();
+            cp.putAll(p);
+            cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                Map<TopicPartition, Long> end = c.endOffsets(parts);
+                return parts.stream().allMatch(tp -> end.get(tp) == 0
+                        || (committed.get(tp) != null && committed.get(tp).offset() >= end.get(tp)));
+            }
+        }
+    }
+}
