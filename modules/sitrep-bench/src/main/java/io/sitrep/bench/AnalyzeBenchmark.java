@@ -1,0 +1,102 @@
+package io.sitrep.bench;
+
+import io.sitrep.nlp.Analysis;
+import io.sitrep.nlp.ArticleAnalyzer;
+import io.sitrep.nlp.ArticleText;
+import io.sitrep.nlp.DetectedEvent;
+import io.sitrep.nlp.clean.Segment;
+import io.sitrep.nlp.entity.EntityMention;
+import io.sitrep.nlp.entity.EntityRecognizer;
+import io.sitrep.nlp.event.EventDetector;
+import io.sitrep.nlp.place.PlaceMention;
+import io.sitrep.nlp.place.PlaceResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Full enrichment of one seed page (clean → segment → entities → places → events) on one thread, plus the
+ * stages alone so a regression can be located. Page 004 is 3.2 KB, the "~3 KB article" of issue 3.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 3)
+public class AnalyzeBenchmark {
+    @Param({"004_bbed36517e631438.txt"})
+    public String page;
+
+    private ArticleAnalyzer analyzer;
+    private EntityRecognizer entities;
+    private PlaceResolver places;
+    private EventDetector events;
+    private ArticleText article;
+    private Segment segment;
+    private List<EntityMention> entityMentions;
+    private List<PlaceMention> placeMentions;
+
+    @Setup
+    public void setUp() {
+        analyzer = ArticleAnalyzer.standard();
+        entities = EntityRecognizer.standard();
+        places = PlaceResolver.standard();
+        events = EventDetector.standard();
+        String body = read("pages/" + page);
+        Instant published = Instant.parse("2026-01-21T21:57:28Z");
+        article = new ArticleText(page, null, body, published, "Shafaq News", null);
+        segment = new Segment(0, null, body, published, "Shafaq News", "en");
+        entityMentions = entities.find(body);
+        placeMentions = places.find(body);
+        if (analyzer.analyze(article).segments().stream().allMatch(s -> s.events().isEmpty())) {
+            throw new IllegalStateException("the benchmark page yields no event: the measurement would be meaningless");
+        }
+    }
+
+    @Benchmark
+    public Analysis fullEnrichment() {
+        return analyzer.analyze(article);
+    }
+
+    @Benchmark
+    public List<EntityMention> entitiesOnly() {
+        return entities.find(segment.body());
+    }
+
+    @Benchmark
+    public List<PlaceMention> placesOnly() {
+        return places.find(segment.body());
+    }
+
+    @Benchmark
+    public List<DetectedEvent> eventsOnly() {
+        return events.detect(segment, entityMentions, placeMentions);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = AnalyzeBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not on the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
