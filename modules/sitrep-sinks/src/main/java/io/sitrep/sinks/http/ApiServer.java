@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.sitrep.model.avro.Alert;
 import io.sitrep.model.avro.AlertStatus;
 import io.sitrep.model.json.AvroJson;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,15 +35,19 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** The alerts API alone, with the secure default access control (reads open, writes refused). */
     public static ApiServer start(String host, int port, AlertQueries queries) {
+        return start(host, port, AccessControl.readOnly(), List.of(alertsApi(queries)));
+    }
+
+    public static ApiServer start(String host, int port, AccessControl access, List<HttpFeature> features) {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.routes.get("/api/alerts", ctx -> listAlerts(ctx, queries));
-            cfg.routes.get("/api/alerts/{id}", ctx -> queries.alert(ctx.pathParam("id")).ifPresentOrElse(
-                    a -> json(ctx, 200, AvroJson.toJson(a)),
-                    () -> error(ctx, 404, "no alert with id " + ctx.pathParam("id"))));
+            access.install(cfg);
+            features.forEach(f -> f.register(cfg));
             cfg.routes.get("/health", ctx -> json(ctx, 200, "{\"status\":\"UP\"}"));
             cfg.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(AlertQueries.NotReadyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
                 error(ctx, 503, e.getMessage());
@@ -54,6 +60,16 @@ public final class ApiServer implements AutoCloseable {
         app.start(host, port);
         log.info("HTTP API on http://{}:{}/api/alerts", host, app.port());
         return new ApiServer(app);
+    }
+
+    /** GET /api/alerts and /api/alerts/{id}. */
+    public static HttpFeature alertsApi(AlertQueries queries) {
+        return cfg -> {
+            cfg.routes.get("/api/alerts", ctx -> listAlerts(ctx, queries), Role.VIEWER);
+            cfg.routes.get("/api/alerts/{id}", ctx -> queries.alert(ctx.pathParam("id")).ifPresentOrElse(
+                    a -> json(ctx, 200, AvroJson.toJson(a)),
+                    () -> error(ctx, 404, "no alert with id " + ctx.pathParam("id"))), Role.VIEWER);
+        };
     }
 
     public int port() {
@@ -107,11 +123,11 @@ public final class ApiServer implements AutoCloseable {
         throw new BadRequest("bad limit '" + s + "': a positive integer");
     }
 
-    private static void json(Context ctx, int status, String body) {
+    public static void json(Context ctx, int status, String body) {
         ctx.status(status).contentType(JSON).result(body);
     }
 
-    private static void error(Context ctx, int status, String reason) {
+    public static void error(Context ctx, int status, String reason) {
         ObjectNode e = JsonNodeFactory.instance.objectNode().put("error", reason);
         json(ctx, status, AvroJson.write(e));
     }
@@ -121,8 +137,8 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    /** A request the API cannot answer as asked; the message says why. */
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) { super(message); }
+    /** A request the API cannot answer as asked; the message says why (HTTP 400). */
+    public static final class BadRequest extends RuntimeException {
+        public BadRequest(String message) { super(message); }
     }
 }
