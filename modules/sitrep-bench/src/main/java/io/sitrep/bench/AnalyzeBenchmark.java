@@ -4,6 +4,7 @@ import io.sitrep.nlp.Analysis;
 import io.sitrep.nlp.ArticleAnalyzer;
 import io.sitrep.nlp.ArticleText;
 import io.sitrep.nlp.DetectedEvent;
+import io.sitrep.nlp.clean.PageSegmenter;
 import io.sitrep.nlp.clean.Segment;
 import io.sitrep.nlp.entity.EntityMention;
 import io.sitrep.nlp.entity.EntityRecognizer;
@@ -46,6 +47,7 @@ public class AnalyzeBenchmark {
     public String page;
 
     private ArticleAnalyzer analyzer;
+    private PageSegmenter segmenter;
     private EntityRecognizer entities;
     private PlaceResolver places;
     private EventDetector events;
@@ -57,6 +59,7 @@ public class AnalyzeBenchmark {
     @Setup
     public void setUp() {
         analyzer = ArticleAnalyzer.standard();
+        segmenter = PageSegmenter.standard();
         entities = EntityRecognizer.standard();
         places = PlaceResolver.standard();
         events = EventDetector.standard();
@@ -74,6 +77,11 @@ public class AnalyzeBenchmark {
     @Benchmark
     public Analysis fullEnrichment() {
         return analyzer.analyze(article);
+    }
+
+    @Benchmark
+    public List<Segment> segmentationOnly() {
+        return segmenter.segment(article);
     }
 
     @Benchmark

@@ -21,10 +21,25 @@ final class Lexicon {
         Node[] kids = new Node[0];
         int exact = -1;
         int prefix = -1;
+        /** Direct lookup for ASCII children of wide nodes (the root has one child per letter). */
+        Node[] ascii;
 
         Node child(char c) {
+            if (ascii != null && c < 128) return ascii[c];
             for (int i = 0; i < keys.length; i++) if (keys[i] == c) return kids[i];
             return null;
+        }
+
+        void index() {
+            if (keys.length > 4) {
+                ascii = new Node[128];
+                for (int i = 0; i < keys.length; i++) if (keys[i] < 128) ascii[keys[i]] = kids[i];
+                // non-ASCII children stay reachable through the scan
+                boolean allAscii = true;
+                for (char k : keys) allAscii &= k < 128;
+                if (!allAscii) ascii = null;
+            }
+            for (Node k : kids) k.index();
         }
 
         Node childOrNew(char c) {
@@ -142,6 +157,7 @@ final class Lexicon {
             for (int i = 0; i < first.length; i++) {
                 first[i] = byFirst.get(i).isEmpty() ? NONE : byFirst.get(i).stream().mapToInt(Integer::intValue).toArray();
             }
+            root.index();
             return new Lexicon(root, first, patterns, entries);
         }
     }
