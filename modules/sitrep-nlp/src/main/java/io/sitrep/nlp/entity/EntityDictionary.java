@@ -4,6 +4,7 @@ import io.sitrep.nlp.EntityType;
 import io.sitrep.nlp.text.DataFile;
 import io.sitrep.nlp.text.NameTokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Set;
 /**
  * Alias tables and name rules compiled into one lookup of folded multi-word keys: the key of a phrase is the
  * concatenation of its {@link NameTokens} keys, and every key prefix at a word boundary is kept too, so a matcher
- * can extend a phrase word by word and stop as soon as no entry can follow. Validated at load: a bad line fails
- * with its file and line number.
+ * can extend a phrase word by word and stop as soon as no entry can follow. Keys are looked up as ranges of a
+ * char array (the concatenated keys of {@link NameTokens#keyChars()}) with a hash extended word by word, so a
+ * lookup step allocates nothing. Validated at load: a bad line fails with its file and line number.
  */
 final class EntityDictionary {
     static final String[] TABLES = {"/entities/countries.tsv", "/entities/organizations.tsv", "/entities/persons.tsv"};
@@ -25,10 +27,23 @@ final class EntityDictionary {
     /** One dictionary entry. {@code exactLetters} is set for capitals-only aliases, which match only in capitals. */
     record Entry(Kind kind, String id, EntityType type, String name, String exactLetters) {}
 
+    /**
+     * A folded key that starts or is a phrase: the entries it names (null when it is only a prefix), and the table
+     * person it names, if any.
+     */
+    record Node(char[] key, int hash, List<Entry> entries, Entry person) {
+        boolean matches(char[] chars, int from, int to) { return Arrays.equals(key, 0, key.length, chars, from, to); }
+    }
+
+    // while loading
     private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
     private final Map<String, Entry> personByKey = new HashMap<>();
+    private final Set<String> particles = new HashSet<>();
     private int maxWords;
+    // for lookups: open addressing over all keys and prefixes
+    private Node[] nodes;
+    private String[] particleArray;
 
     static EntityDictionary standard() { return Holder.STANDARD; }
 
@@ -37,17 +52,69 @@ final class EntityDictionary {
         Map<String, String> ids = new HashMap<>();
         for (List<DataFile.Line> table : tables) for (DataFile.Line line : table) d.addEntity(line, ids);
         for (DataFile.Line line : nameRules) d.addRule(line);
+        d.compile();
         return d;
     }
 
-    List<Entry> get(String key) { return byKey.get(key); }
+    /** The hash of a key continued by chars [from, to): {@code hash(0, k, 0, k.length)} is {@code String.hashCode}. */
+    static int hash(int hash, char[] chars, int from, int to) {
+        int h = hash;
+        for (int k = from; k < to; k++) h = 31 * h + chars[k];
+        return h;
+    }
 
-    boolean isPrefix(String key) { return prefixes.contains(key); }
+    /** The node of key chars [from, to) whose {@link #hash} is {@code hash}; null when no phrase starts so. */
+    Node node(char[] chars, int from, int to, int hash) {
+        int mask = nodes.length - 1;
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            Node n = nodes[slot];
+            if (n == null) return null;
+            if (n.hash() == hash && n.matches(chars, from, to)) return n;
+        }
+    }
 
     int maxWords() { return maxWords; }
 
-    /** The table person whose alias folds to {@code key}, or null. */
-    Entry person(String key) { return personByKey.get(key); }
+    /** The table person whose alias folds to key chars [from, to), or null. */
+    Entry person(char[] chars, int from, int to) {
+        Node n = node(chars, from, to, hash(0, chars, from, to));
+        return n == null ? null : n.person();
+    }
+
+    /** Whether a word is a name particle ("al", "bin", "Abu"), compared case-insensitively as its lower case. */
+    boolean isParticle(CharSequence text, int start, int end) {
+        int len = end - start;
+        for (String p : particleArray) {
+            if (p.length() != len) continue;
+            int k = 0;
+            while (k < len && lowerEquals(text.charAt(start + k), p.charAt(k))) k++;
+            if (k == len) return true;
+        }
+        return false;
+    }
+
+    /** Whether c lower-cases to lower (as a String would: 'İ' lower-cases to two chars, so it equals none). */
+    private static boolean lowerEquals(char c, char lower) {
+        return c == lower || c != '\u0130' && !Character.isSurrogate(c) && Character.toLowerCase(c) == lower;
+    }
+
+    private void compile() {
+        Set<String> keys = new HashSet<>(prefixes);
+        keys.addAll(byKey.keySet());
+        int capacity = Integer.highestOneBit(Math.max(keys.size(), 8) * 3) * 2; // load factor at most 1/3
+        nodes = new Node[capacity];
+        for (String key : keys) {
+            List<Entry> entries = byKey.get(key);
+            Node n = new Node(key.toCharArray(), key.hashCode(), entries == null ? null : List.copyOf(entries),
+                    personByKey.get(key));
+            int slot = spread(n.hash()) & (capacity - 1);
+            while (nodes[slot] != null) slot = (slot + 1) & (capacity - 1);
+            nodes[slot] = n;
+        }
+        particleArray = particles.toArray(String[]::new);
+    }
+
+    private static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B9; }
 
     private void addEntity(DataFile.Line line, Map<String, String> ids) {
         String[] f = line.fields();
@@ -99,16 +166,16 @@ final class EntityDictionary {
         String phrase = f[1].strip();
         if (kind == Kind.PARTICLE) {
             // particles are looked up by the raw lower-case word: "al" folds to nothing
-            particles.add(phrase.toLowerCase(java.util.Locale.ROOT));
+            String particle = phrase.toLowerCase(java.util.Locale.ROOT);
+            // isParticle compares char by char: no letter whose lower case depends on context or is two chars
+            for (int i = 0; i < particle.length(); i++) {
+                char c = particle.charAt(i);
+                if (c == 'σ' || c == 'ς' || c == '\u0307' || Character.isSurrogate(c)) throw line.error("unsupported particle '" + phrase + "'");
+            }
+            particles.add(particle);
             return;
         }
         add(line, phrase, new Entry(kind, null, null, phrase, null));
-    }
-
-    private final Set<String> particles = new HashSet<>();
-
-    boolean isParticle(CharSequence word) {
-        return particles.contains(word.toString().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String add(DataFile.Line line, String phrase, Entry entry) {

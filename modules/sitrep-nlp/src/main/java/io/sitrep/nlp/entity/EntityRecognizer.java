@@ -97,19 +97,20 @@ public final class EntityRecognizer {
         /** Longest dictionary match at each word, left to right. */
         void lookup() {
             int max = dictionary.maxWords();
-            StringBuilder key = new StringBuilder(48);
+            char[] keys = w.keyChars();
             int i = 0;
             while (i < w.size()) {
-                key.setLength(0);
                 int bestTo = -1;
                 List<Entry> best = null;
+                int hash = 0;
                 for (int j = i; j < w.size() && j - i < max; j++) {
                     if (j > i && !w.joinsNext(j - 1)) break;
-                    key.append(w.key(j));
-                    String k = key.toString();
-                    if (!dictionary.isPrefix(k)) break;
-                    if (w.key(j).isEmpty()) continue; // a match never ends on an article
-                    List<Entry> entries = accepted(dictionary.get(k), i, j);
+                    // the key of words [i, j] is one range of the concatenated keys
+                    hash = EntityDictionary.hash(hash, keys, w.keyStart(j), w.keyEnd(j));
+                    EntityDictionary.Node node = dictionary.node(keys, w.keyStart(i), w.keyEnd(j), hash);
+                    if (node == null) break;
+                    if (w.keyIsEmpty(j)) continue; // a match never ends on an article
+                    List<Entry> entries = accepted(node.entries(), i, j);
                     if (entries != null) { bestTo = j; best = entries; }
                 }
                 if (best == null) { i++; continue; }
@@ -124,8 +125,8 @@ public final class EntityRecognizer {
         int placeName(int to) {
             int end = to;
             while (end + 1 < w.size() && end - to < 4 && w.joinsNext(end)
-                    && (w.capitalised(end + 1) || w.key(end + 1).isEmpty())) end++;
-            while (end > to && w.key(end).isEmpty()) end--;
+                    && (w.capitalised(end + 1) || w.keyIsEmpty(end + 1))) end++;
+            while (end > to && w.keyIsEmpty(end)) end--;
             return end;
         }
 
@@ -239,7 +240,7 @@ public final class EntityRecognizer {
             int end = k;
             while (end + 1 < w.size() && end + 1 - k < MAX_NAME_WORDS && w.joinsNext(end) && nameWord(end + 1)) end++;
             // a particle or article cannot end a name
-            while (end > k && w.key(end).isEmpty()) end--;
+            while (end > k && w.keyIsEmpty(end)) end--;
             if (end + 1 < w.size() && w.joinsNext(end) && isKind(end + 1, Kind.PLACETAIL)) return k - 1;
             return end;
         }
@@ -247,13 +248,13 @@ public final class EntityRecognizer {
         boolean startsName(int k) {
             Match m = matchAt[k];
             if (m != null) return m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() == EntityType.PERSON;
-            return w.capitalised(k) && !w.key(k).isEmpty() && !isNotName(k) && !w.allCaps(k);
+            return w.capitalised(k) && !w.keyIsEmpty(k) && !isNotName(k) && !w.allCaps(k);
         }
 
         boolean nameWord(int k) {
             Match m = matchAt[k];
             if (m != null) return m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() == EntityType.PERSON;
-            if (w.key(k).isEmpty() || dictionary.isParticle(text.subSequence(w.start(k), w.end(k)))) return true;
+            if (w.keyIsEmpty(k) || dictionary.isParticle(text, w.start(k), w.end(k))) return true;
             return w.capitalised(k) && !isNotName(k) && !w.allCaps(k);
         }
 
@@ -265,10 +266,10 @@ public final class EntityRecognizer {
                 int end = i;
                 while (end + 1 < w.size() && end + 1 - i < MAX_NAME_WORDS && w.joinsNext(end) && !taken[end + 1]
                         && matchAt[end + 1] == null && nameWord(end + 1)) end++;
-                while (end > i && w.key(end).isEmpty()) end--;
+                while (end > i && w.keyIsEmpty(end)) end--;
                 boolean particle = false;
                 for (int k = i + 1; k <= end; k++) {
-                    if (w.key(k - 1).isEmpty() || dictionary.isParticle(text.subSequence(w.start(k - 1), w.end(k - 1)))) particle = true;
+                    if (w.keyIsEmpty(k - 1) || dictionary.isParticle(text, w.start(k - 1), w.end(k - 1))) particle = true;
                 }
                 boolean placeAfter = end + 1 < w.size() && w.joinsNext(end) && isKind(end + 1, Kind.PLACETAIL);
                 boolean placeBefore = i > 0 && w.joinsNext(i - 1) && isKind(i - 1, Kind.PLACEHEAD);
@@ -282,10 +283,10 @@ public final class EntityRecognizer {
             if (personByLastKey.isEmpty()) return;
             for (int i = 0; i < w.size(); i++) {
                 if (taken[i] || matchAt[i] != null || isNotName(i)) continue;
-                if (!w.capitalised(i) && !(w.key(i).isEmpty() && i + 1 < w.size() && w.capitalised(i + 1))) continue;
+                if (!w.capitalised(i) && !(w.keyIsEmpty(i) && i + 1 < w.size() && w.capitalised(i + 1))) continue;
                 // "Al-Khanjar": an article glued before the name
                 int end = i;
-                if (w.key(i).isEmpty()) {
+                if (w.keyIsEmpty(i)) {
                     if (i + 1 >= w.size() || !w.joinsNext(i) || taken[i + 1] || matchAt[i + 1] != null) continue;
                     end = i + 1;
                 }
@@ -299,7 +300,7 @@ public final class EntityRecognizer {
                     if (p != null) { emitKnown(p, i, full); i = full; break; }
                 }
                 if (taken[i]) continue;
-                if (full > end && nameWord(end + 1) && !w.key(end + 1).isEmpty()) continue; // part of another name
+                if (full > end && nameWord(end + 1) && !w.keyIsEmpty(end + 1)) continue; // part of another name
                 String[] p = personByLastKey.get(w.key(end));
                 if (p != null) emitKnown(p, i, end);
                 i = Math.max(i, end);
@@ -319,17 +320,15 @@ public final class EntityRecognizer {
                     return;
                 }
             }
-            StringBuilder key = new StringBuilder();
             StringBuilder slug = new StringBuilder("person:");
             for (int k = from; k <= to; k++) {
-                key.append(w.key(k));
-                if (!w.key(k).isEmpty()) {
+                if (!w.keyIsEmpty(k)) {
                     if (slug.length() > 7) slug.append('-');
                     slug.append(w.key(k));
                 }
             }
             if (slug.length() == 7) return;
-            Entry known = dictionary.person(key.toString());
+            Entry known = dictionary.person(w.keyChars(), w.keyStart(from), w.keyEnd(to));
             String id = known != null ? known.id() : slug.toString();
             String name = known != null ? known.name() : w.surface(from, to);
             emit(id, EntityType.PERSON, name, from, to, role);

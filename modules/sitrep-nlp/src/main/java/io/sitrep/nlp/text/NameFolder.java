@@ -24,26 +24,25 @@ public final class NameFolder {
     public static String fold(CharSequence name) {
         if (name == null) return "";
         int n = name.length();
-        StringBuilder out = new StringBuilder(n);
-        StringBuilder token = new StringBuilder(24);
+        char[] text = name.toString().toCharArray();
+        Chars out = new Chars(n + 2);
         boolean previousWasAbd = false;
         int i = 0;
         while (i < n) {
-            while (i < n && isSeparator(name.charAt(i))) i++;
+            while (i < n && isSeparator(text[i])) i++;
             if (i >= n) break;
             int start = i;
-            while (i < n && !isSeparator(name.charAt(i))) i++;
-            boolean hyphenated = i < n && isHyphen(name.charAt(i));
-            token.setLength(0);
-            foldTokenInto(name, start, i, hyphenated, token);
-            if (token.length() == 0) {
+            while (i < n && !isSeparator(text[i])) i++;
+            boolean hyphenated = i < n && isHyphen(text[i]);
+            int from = out.length;
+            foldTokenInto(text, start, i, hyphenated, out);
+            if (out.length == from) {
                 // an article: it vanishes, except in "Abd al-X", which spells the same name as "Abdel X"/"Abdul X"
-                if (previousWasAbd && isArticleSpan(name, start, i)) out.append("al");
+                if (previousWasAbd && isArticleSpan(name, start, i)) out.append('a', 'l');
                 previousWasAbd = false;
                 continue;
             }
-            previousWasAbd = token.length() == 3 && token.charAt(0) == 'a' && token.charAt(1) == 'b' && token.charAt(2) == 'd';
-            out.append(token);
+            previousWasAbd = out.is(from, 'a', 'b', 'd');
         }
         return out.toString();
     }
@@ -53,13 +52,16 @@ public final class NameFolder {
      * was followed by a hyphen in the text, which is what makes "as-Sabah" an article but "as" in English a word.
      */
     public static String foldToken(CharSequence text, int start, int end, boolean hyphenated) {
-        StringBuilder token = new StringBuilder(end - start + 2);
-        foldTokenInto(text, start, end, hyphenated, token);
+        Chars token = new Chars(end - start + 2);
+        char[] word = new char[end - start];
+        for (int k = start; k < end; k++) word[k - start] = text.charAt(k);
+        foldTokenInto(word, 0, word.length, hyphenated, token);
         return token.toString();
     }
 
     /** True for the characters that separate words of a name: anything that is not a letter, digit or apostrophe. */
     public static boolean isSeparator(char c) {
+        if (c < 128) return ASCII_SEPARATOR[c];
         return !Character.isLetterOrDigit(c) && !isApostrophe(c) && !isArabicMark(c);
     }
 
@@ -67,114 +69,164 @@ public final class NameFolder {
         return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013';
     }
 
-    private static void foldTokenInto(CharSequence text, int start, int end, boolean hyphenated, StringBuilder out) {
+    private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_SEPARATOR[c] = !Character.isLetterOrDigit(c) && !isApostrophe(c);
+    }
+
+    /**
+     * A growable char buffer that keys are folded into, so that a tokenizer can fold every word of a text into one
+     * array without a String per word. A token's key is the range [length before, length after) of a fold.
+     */
+    static final class Chars {
+        char[] a;
+        int length;
+
+        Chars(int capacity) { a = new char[Math.max(capacity, 8)]; }
+
+        void ensure(int extra) {
+            if (length + extra > a.length) a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, length + extra));
+        }
+
+        void append(char c) {
+            ensure(1);
+            a[length++] = c;
+        }
+
+        void append(char c, char d) {
+            append(c);
+            append(d);
+        }
+
+        /** Whether the chars from {@code from} to the end are exactly a, b, c. */
+        boolean is(int from, char x, char y, char z) {
+            return length - from == 3 && a[from] == x && a[from + 1] == y && a[from + 2] == z;
+        }
+
+        @Override public String toString() { return new String(a, 0, length); }
+    }
+
+    /** Folds word [start, end) of {@code text} onto the end of {@code out}; appends nothing for an article. */
+    static void foldTokenInto(char[] text, int start, int end, boolean hyphenated, Chars out) {
+        int from = out.length;
+        out.ensure(end - start);
+        char[] t = out.a;
+        int w = from;
         boolean arabic = false;
         boolean needsDecomposition = false;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') out.append((char) (c + 32));
-                else if (!isApostrophe(c)) out.append(c);
+                if (c >= 'A' && c <= 'Z') t[w++] = (char) (c + 32);
+                else if (!isApostrophe(c)) t[w++] = c;
             } else if (c >= 0x0600 && c <= 0x06FF) {
                 arabic = true;
                 char f = foldArabic(c);
-                if (f != 0) out.append(f);
+                if (f != 0) t[w++] = f;
             } else if (isApostrophe(c)) {
                 // ʿayn, hamza and quote marks carry no matching value in transliteration
             } else {
                 char special = foldSpecialLatin(c);
-                if (special != 0) out.append(special);
+                if (special != 0) t[w++] = special;
                 else {
-                    out.append(Character.toLowerCase(c));
+                    t[w++] = Character.toLowerCase(c);
                     needsDecomposition = true;
                 }
             }
         }
-        if (needsDecomposition) stripMarks(out);
-        if (out.length() == 0) return;
+        out.length = w;
+        if (needsDecomposition) stripMarks(out, from);
+        int len = out.length - from;
+        if (len == 0) return;
+        t = out.a;
         if (arabic) {
             // the Arabic article is written glued: الأنبار = انبار
-            if (out.length() > 3 && out.charAt(0) == '\u0627' && out.charAt(1) == '\u0644') out.delete(0, 2);
-            collapseDoubles(out);
+            if (len > 3 && t[from] == '\u0627' && t[from + 1] == '\u0644') {
+                System.arraycopy(t, from + 2, t, from, len - 2);
+                out.length -= 2;
+            }
+            collapseDoubles(out, from);
             return;
         }
-        if (isArticle(out, hyphenated)) {
-            out.setLength(0);
+        if (isArticle(t, from, len, hyphenated)) {
+            out.length = from;
             return;
         }
-        foldVowels(out);
+        foldVowels(out, from);
     }
 
     private static boolean isArticleSpan(CharSequence text, int start, int end) {
-        StringBuilder b = new StringBuilder(end - start);
-        for (int k = start; k < end; k++) b.append(Character.toLowerCase(text.charAt(k)));
-        return isArticle(b, true);
+        char[] b = new char[end - start];
+        for (int k = start; k < end; k++) b[k - start] = Character.toLowerCase(text.charAt(k));
+        return isArticle(b, 0, b.length, true);
     }
 
     /** al/el always; the sun-letter assimilations (ash-, ad-, …) only when hyphenated, since "as", "at", "an" are English. */
-    private static boolean isArticle(CharSequence t, boolean hyphenated) {
-        int len = t.length();
+    private static boolean isArticle(char[] t, int from, int len, boolean hyphenated) {
         if (len < 2 || len > 3) return false;
-        char a = t.charAt(0);
+        char a = t[from];
         if (a != 'a' && a != 'e') return false;
-        char b = t.charAt(1);
+        char b = t[from + 1];
         if (len == 2 && b == 'l') return true;
         if (!hyphenated) return false;
         if (len == 2) return b == 'd' || b == 'r' || b == 's' || b == 't' || b == 'z' || b == 'n';
-        char c = t.charAt(2);
+        char c = t[from + 2];
         return (b == 's' && c == 'h') || (b == 't' && c == 'h') || (b == 'd' && c == 'h') || (b == 'z' && c == 'h');
     }
 
-    /** Vowel and orthographic variants of Latin transliteration, applied in place. */
-    private static void foldVowels(StringBuilder t) {
-        int w = 0;
-        int len = t.length();
-        for (int r = 0; r < len; r++) {
-            char c = t.charAt(r);
-            char next = r + 1 < len ? t.charAt(r + 1) : 0;
-            if (c == 'e' && next == 'e') { t.setCharAt(w++, 'i'); r++; continue; }
-            if (c == 'o' && (next == 'o' || next == 'u')) { t.setCharAt(w++, 'u'); r++; continue; }
+    /** Vowel and orthographic variants of Latin transliteration, applied in place to the chars from {@code from}. */
+    private static void foldVowels(Chars out, int from) {
+        char[] t = out.a;
+        int w = from;
+        int len = out.length;
+        for (int r = from; r < len; r++) {
+            char c = t[r];
+            char next = r + 1 < len ? t[r + 1] : 0;
+            if (c == 'e' && next == 'e') { t[w++] = 'i'; r++; continue; }
+            if (c == 'o' && (next == 'o' || next == 'u')) { t[w++] = 'u'; r++; continue; }
             if ((c == 'e' || c == 'a') && (next == 'i' || next == 'y')) {
-                t.setCharAt(w++, 'a');
-                t.setCharAt(w++, 'i');
+                t[w++] = 'a';
+                t[w++] = 'i';
                 r++;
                 continue;
             }
             if (c == 'e') c = 'a';
             else if (c == 'o') c = 'u';
-            t.setCharAt(w++, c);
+            t[w++] = c;
         }
-        t.setLength(w);
+        out.length = w;
         // Abdul/Abdel/Abdol X spell "Abd al-X"
-        if (t.length() >= 5 && t.charAt(0) == 'a' && t.charAt(1) == 'b' && t.charAt(2) == 'd' && t.charAt(3) == 'u'
-                && t.charAt(4) == 'l') {
-            t.setCharAt(3, 'a');
+        if (w - from >= 5 && t[from] == 'a' && t[from + 1] == 'b' && t[from + 2] == 'd' && t[from + 3] == 'u'
+                && t[from + 4] == 'l') {
+            t[from + 3] = 'a';
         }
-        collapseDoubles(t);
-        int l = t.length();
-        if (l > 3 && t.charAt(l - 1) == 'h' && isVowel(t.charAt(l - 2))) t.setLength(l - 1);
+        collapseDoubles(out, from);
+        int l = out.length;
+        if (l - from > 3 && t[l - 1] == 'h' && isVowel(t[l - 2])) out.length = l - 1;
     }
 
-    private static void collapseDoubles(StringBuilder t) {
-        int w = 0;
-        for (int r = 0; r < t.length(); r++) {
-            char c = t.charAt(r);
-            if (w > 0 && t.charAt(w - 1) == c) continue;
-            t.setCharAt(w++, c);
+    private static void collapseDoubles(Chars out, int from) {
+        char[] t = out.a;
+        int w = from;
+        for (int r = from; r < out.length; r++) {
+            char c = t[r];
+            if (w > from && t[w - 1] == c) continue;
+            t[w++] = c;
         }
-        t.setLength(w);
+        out.length = w;
     }
 
-    private static void stripMarks(StringBuilder t) {
-        String decomposed = Normalizer.normalize(t, Normalizer.Form.NFKD);
-        t.setLength(0);
+    private static void stripMarks(Chars out, int from) {
+        String decomposed = Normalizer.normalize(new String(out.a, from, out.length - from), Normalizer.Form.NFKD);
+        out.length = from;
         for (int k = 0; k < decomposed.length(); k++) {
             char c = decomposed.charAt(k);
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                     || type == Character.ENCLOSING_MARK || isApostrophe(c)) continue;
             char special = foldSpecialLatin(c);
-            t.append(special != 0 ? special : Character.toLowerCase(c));
+            out.append(special != 0 ? special : Character.toLowerCase(c));
         }
     }
 

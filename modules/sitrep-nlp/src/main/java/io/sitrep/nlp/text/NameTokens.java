@@ -1,9 +1,15 @@
 package io.sitrep.nlp.text;
 
+import java.util.Arrays;
+
 /**
  * The words of a text as a name matcher sees them: offsets, the {@link NameFolder} key of each word, whether a
  * word may be glued to the next one in a multi-word name, and its shape (capitalised, possessive). A possessive
  * "’s" is not part of the word ("Iraq’s" is the word "Iraq"). One pass, no regular expressions.
+ *
+ * <p>The keys of all words are folded once into one char array, in word order, so the key of a run of words
+ * [i, j] (the concatenation a multi-word name folds to) is the range {@code keyChars()[keyStart(i), keyEnd(j))}:
+ * a matcher can look n-grams up without building a String per step.
  */
 public final class NameTokens {
     private static final int INITIAL_CAPACITY = 64;
@@ -11,12 +17,20 @@ public final class NameTokens {
     private int size;
     private int[] start = new int[INITIAL_CAPACITY];
     private int[] end = new int[INITIAL_CAPACITY];
-    private String[] key = new String[INITIAL_CAPACITY];
+    private int[] keyEnd = new int[INITIAL_CAPACITY];
     private boolean[] joinsNext = new boolean[INITIAL_CAPACITY];
     private boolean[] possessive = new boolean[INITIAL_CAPACITY];
+    private boolean[] capitalised = new boolean[INITIAL_CAPACITY];
+    private String[] keyStrings; // made on first use
+    private final NameFolder.Chars keys;
     private final CharSequence text;
+    private final char[] chars; // the text, read without a call per char
 
-    private NameTokens(CharSequence text) { this.text = text; }
+    private NameTokens(CharSequence text) {
+        this.text = text;
+        this.chars = text.toString().toCharArray();
+        this.keys = new NameFolder.Chars(text.length());
+    }
 
     public static NameTokens of(CharSequence text) {
         NameTokens t = new NameTokens(text == null ? "" : text);
@@ -27,15 +41,37 @@ public final class NameTokens {
     public int size() { return size; }
     public int start(int i) { return start[i]; }
     public int end(int i) { return end[i]; }
+
     /** The folded key; empty for an article ("al-"), "al" for an article right after "Abd". */
-    public String key(int i) { return key[i]; }
+    public String key(int i) {
+        if (keyStrings == null) keyStrings = new String[size];
+        String k = keyStrings[i];
+        if (k == null) keyStrings[i] = k = new String(keys.a, keyStart(i), keyEnd[i] - keyStart(i));
+        return k;
+    }
+
+    /** Whether word i folds to nothing (an article). */
+    public boolean keyIsEmpty(int i) { return keyEnd[i] == keyStart(i); }
+
+    /** The folded keys of all words, concatenated in word order. Read only. */
+    public char[] keyChars() { return keys.a; }
+
+    /** Where the key of word i starts in {@link #keyChars()}. */
+    public int keyStart(int i) { return i == 0 ? 0 : keyEnd[i - 1]; }
+
+    /** Where the key of word i ends in {@link #keyChars()}. */
+    public int keyEnd(int i) { return keyEnd[i]; }
+
     /** Only spaces or a hyphen (or the dot of an initial) separate word i from word i+1: they may form one name. */
     public boolean joinsNext(int i) { return joinsNext[i]; }
     public boolean possessive(int i) { return possessive[i]; }
     public CharSequence text() { return text; }
 
-    public boolean capitalised(int i) {
-        char c = text.charAt(start[i]);
+    /** Word i starts with a capital, or with a letter of a script without case (Arabic names are names). */
+    public boolean capitalised(int i) { return capitalised[i]; }
+
+    private static boolean isCapital(char c) {
+        if (c < 0x80) return c >= 'A' && c <= 'Z';
         return Character.isUpperCase(c) || (Character.isLetter(c) && !Character.isLowerCase(c) && c > 0x2FF);
     }
 
@@ -43,7 +79,7 @@ public final class NameTokens {
     public boolean allCaps(int i) {
         boolean letter = false;
         for (int k = start[i]; k < end[i]; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (Character.isLowerCase(c)) return false;
             letter |= Character.isLetter(c);
         }
@@ -55,7 +91,7 @@ public final class NameTokens {
         if (i + 1 >= size) return false;
         boolean comma = false;
         for (int k = end[i]; k < start[i + 1]; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (c == ',') comma = true;
             else if (c != ' ' && c != '’' && c != '\'' && c != 's') return false;
         }
@@ -65,29 +101,31 @@ public final class NameTokens {
     public String surface(int from, int toInclusive) { return text.subSequence(start[from], end[toInclusive]).toString(); }
 
     private void scan() {
-        int n = text.length();
+        char[] text = chars;
+        int n = text.length;
         int i = 0;
-        String previousKey = null;
+        boolean previousAbd = false;
         while (i < n) {
-            while (i < n && NameFolder.isSeparator(text.charAt(i))) i++;
+            while (i < n && NameFolder.isSeparator(text[i])) i++;
             if (i >= n) break;
             int s = i;
-            while (i < n && !NameFolder.isSeparator(text.charAt(i))) i++;
+            while (i < n && !NameFolder.isSeparator(text[i])) i++;
             int e = i;
             boolean poss = false;
             // trailing possessive or quote: Iraq’s, forces’
-            if (e - s > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S') && isApostrophe(text.charAt(e - 2))) {
+            if (e - s > 2 && (text[e - 1] == 's' || text[e - 1] == 'S') && isApostrophe(text[e - 2])) {
                 e -= 2;
                 poss = true;
             }
-            while (e > s && isApostrophe(text.charAt(e - 1))) { e--; poss = true; }
-            while (s < e && isApostrophe(text.charAt(s))) s++;
+            while (e > s && isApostrophe(text[e - 1])) { e--; poss = true; }
+            while (s < e && isApostrophe(text[s])) s++;
             if (s >= e) continue;
-            boolean hyphenated = i < n && NameFolder.isHyphen(text.charAt(i));
-            String k = NameFolder.foldToken(text, s, e, hyphenated);
-            if (k.isEmpty() && "abd".equals(previousKey)) k = "al";
-            add(s, e, k, poss);
-            previousKey = k;
+            boolean hyphenated = i < n && NameFolder.isHyphen(text[i]);
+            int from = keys.length;
+            NameFolder.foldTokenInto(text, s, e, hyphenated, keys);
+            if (keys.length == from && previousAbd) keys.append('a', 'l');
+            add(s, e, poss);
+            previousAbd = keys.is(from, 'a', 'b', 'd');
         }
         for (int t = 0; t + 1 < size; t++) joinsNext[t] = !possessive[t] && gapJoins(t);
     }
@@ -95,9 +133,10 @@ public final class NameTokens {
     private boolean gapJoins(int t) {
         int gap = start[t + 1] - end[t];
         if (gap <= 0 || gap > 3) return false;
+        char[] text = chars;
         boolean space = false, hyphen = false;
         for (int k = end[t]; k < start[t + 1]; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (c == ' ') { space = true; continue; }
             if (NameFolder.isHyphen(c)) {
                 // "al-Asad" joins; "Shafaq News – Baghdad" is a dash between phrases
@@ -106,25 +145,27 @@ public final class NameTokens {
                 continue;
             }
             if (hyphen && c == ' ') return false;
-            if (c == '.' && end[t] - start[t] == 1 && Character.isUpperCase(text.charAt(start[t]))) continue; // U.S.
+            if (c == '.' && end[t] - start[t] == 1 && Character.isUpperCase(text[start[t]])) continue; // U.S.
             return false;
         }
         return !(hyphen && space);
     }
 
-    private void add(int s, int e, String k, boolean poss) {
+    private void add(int s, int e, boolean poss) {
         if (size == start.length) {
             int cap = size * 2;
-            start = java.util.Arrays.copyOf(start, cap);
-            end = java.util.Arrays.copyOf(end, cap);
-            key = java.util.Arrays.copyOf(key, cap);
-            joinsNext = java.util.Arrays.copyOf(joinsNext, cap);
-            possessive = java.util.Arrays.copyOf(possessive, cap);
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            keyEnd = Arrays.copyOf(keyEnd, cap);
+            joinsNext = Arrays.copyOf(joinsNext, cap);
+            possessive = Arrays.copyOf(possessive, cap);
+            capitalised = Arrays.copyOf(capitalised, cap);
         }
         start[size] = s;
         end[size] = e;
-        key[size] = k;
+        keyEnd[size] = keys.length;
         possessive[size] = poss;
+        capitalised[size] = isCapital(chars[s]);
         size++;
     }
 
