@@ -2,7 +2,11 @@ package io.sitrep.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitrep.model.avro.ActionType;
 import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.AlertAction;
+import io.sitrep.model.avro.Matcher;
+import io.sitrep.model.avro.Silence;
 import io.sitrep.model.avro.AlertStatus;
 import io.sitrep.model.avro.Article;
 import io.sitrep.model.avro.EnrichedArticle;
@@ -43,6 +47,8 @@ class SitrepTopologyTest {
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<byte[], byte[]> dlq;
+    private TestInputTopic<String, AlertAction> actions;
+    private TestInputTopic<String, Silence> silences;
 
     /** A stand-in analyzer: every text mentioning "detainees" holds a detainee transfer in Hasakah. */
     private static final Function<ArticleText, Analysis> ANALYZER = a -> {
@@ -67,6 +73,10 @@ class SitrepTopologyTest {
                 Topics.ARTICLES_ENRICHED.valueSerde().deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
                 Topics.ALERTS.valueSerde().deserializer());
+        actions = driver.createInputTopic(Topics.ALERT_ACTIONS.name(), Topics.ALERT_ACTIONS.keySerde().serializer(),
+                Topics.ALERT_ACTIONS.valueSerde().serializer());
+        silences = driver.createInputTopic(Topics.SILENCES.name(), Topics.SILENCES.keySerde().serializer(),
+                Topics.SILENCES.valueSerde().serializer());
         dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
     }
 
@@ -147,8 +157,11 @@ class SitrepTopologyTest {
         pipe(article("a1", "Shafaq News", REPORT, T0, false));
         pipe(article("a9", "Shafaq News", "A second batch of detainees was flown to Baghdad.", T0.plusSeconds(30 * 86400), false));
         List<Alert> out = alerts.readValuesToList();
-        assertThat(out).hasSize(2);
-        assertThat(out.get(0).getId()).isNotEqualTo(out.get(1).getId());
+        assertThat(out.stream().map(Alert::getId).distinct()).hasSize(2);
+        // 30 days of event time without a new report: the first event is over
+        Alert first = out.stream().filter(a -> a.getId().equals(out.get(0).getId())).reduce((x, y) -> y).orElseThrow();
+        assertThat(first.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(first.getHistory()).extracting(h -> h.getAction()).containsExactly("RAISED", "AUTO_RESOLVE");
     }
 
     @Test
@@ -168,6 +181,76 @@ class SitrepTopologyTest {
                 .as("the DLQ keeps the record as it came").isEqualTo("empty");
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(alerts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void operatorActionsMoveTheAlertAndAreRecordedWithWhoAndWhen() {
+        pipe(article("a1", "Shafaq News", REPORT, T0, false));
+        Alert v1 = alerts.readValue();
+        Instant at = Instant.parse("2026-01-22T08:00:00Z");
+        actions.pipeInput(v1.getId(), action("x1", v1.getId(), ActionType.ACKNOWLEDGE, "amira", at));
+        actions.pipeInput(v1.getId(), AlertAction.newBuilder(action("x2", v1.getId(), ActionType.ASSIGN, "amira", at))
+                .setAssignee("omar").build());
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(Alert::getVersion).containsExactly(2, 3);
+        Alert last = out.get(1);
+        assertThat(last.getStatus()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(last.getAssignee()).isEqualTo("omar");
+        assertThat(last.getHistory()).extracting(h -> h.getAction() + " " + h.getActor() + " " + h.getAt())
+                .containsExactly("RAISED sitrep " + T0, "ACKNOWLEDGE amira " + at, "ASSIGN amira " + at);
+
+        actions.pipeInput(v1.getId(), action("x3", v1.getId(), ActionType.RESOLVE, "amira", at.plusSeconds(60)));
+        assertThat(alerts.readValue().getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        // a resolved event reported again reopens
+        pipe(article("a4", "Rudaw", "More ISIS detainees from Syria's north-east reached Iraq, officials in Hasakah said.",
+                T0.plusSeconds(3600), false));
+        Alert reopened = alerts.readValue();
+        assertThat(reopened.getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(reopened.getChanges()).contains("REOPENED");
+    }
+
+    @Test
+    void anActionOnAnUnknownAlertGoesToTheDeadLetterQueue() {
+        actions.pipeInput("detainee-transfer-0000000000000000",
+                action("x9", "detainee-transfer-0000000000000000", ActionType.ACKNOWLEDGE, "amira", T0));
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(header(dead, "__streams.errors.message")).contains("no alert detainee-transfer-0000000000000000");
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aNewAlertMatchingAnActiveSilenceIsRecordedButSilenced() {
+        Silence silence = Silence.newBuilder().setId("s1")
+                .setMatchers(List.of(Matcher.newBuilder().setName("type").setValue("DETAINEE_TRANSFER").build(),
+                        Matcher.newBuilder().setName("region").setValue("Al-Hasakah").build()))
+                .setStartsAt(T0.minusSeconds(60)).setEndsAt(T0.plusSeconds(3600)).setCreatedBy("amira")
+                .setCreatedAt(T0).build();
+        silences.pipeInput("s1", silence);
+        pipe(article("a1", "Shafaq News", REPORT, T0, false));
+        Alert a = alerts.readValue();
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.SILENCED);
+        assertThat(a.getSilencedUntil()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    @Test
+    void alertRecordsCarryCloudEventsHeaders() {
+        pipe(article("a1", "Shafaq News", REPORT, T0, false));
+        TestRecord<String, Alert> r = alerts.readRecord();
+        assertThat(stringHeader(r, "ce_specversion")).isEqualTo("1.0");
+        assertThat(stringHeader(r, "ce_id")).isEqualTo(r.value().getId() + ":1");
+        assertThat(stringHeader(r, "ce_type")).isEqualTo("io.sitrep.alert.raised");
+        assertThat(stringHeader(r, "ce_source")).isEqualTo("urn:sitrep:alerts");
+        assertThat(Instant.parse(stringHeader(r, "ce_time"))).isNotNull();
+    }
+
+    private static AlertAction action(String id, String alertId, ActionType type, String actor, Instant at) {
+        return AlertAction.newBuilder().setId(id).setAlertId(alertId).setAction(type).setActor(actor).setAt(at).build();
+    }
+
+    private static String stringHeader(TestRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {

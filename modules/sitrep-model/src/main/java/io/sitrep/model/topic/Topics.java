@@ -1,9 +1,14 @@
 package io.sitrep.model.topic;
 
 import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.ActorActivity;
 import io.sitrep.model.avro.AlertAction;
 import io.sitrep.model.avro.Article;
 import io.sitrep.model.avro.EnrichedArticle;
+import io.sitrep.model.avro.RegionStatus;
+import io.sitrep.model.avro.Rule;
+import io.sitrep.model.avro.RuleStatus;
+import io.sitrep.model.avro.Silence;
 import io.sitrep.model.avro.Story;
 import io.sitrep.model.serde.AvroSerde;
 import java.util.List;
@@ -29,11 +34,26 @@ public final class Topics {
     public static final Topic<String, AlertAction> ALERT_ACTIONS = new Topic<>("sitrep.alert-actions",
             Serdes.String(), AvroSerde.of(AlertAction.class), false,
             "operator actions on alerts; key = alert id");
+    public static final Topic<String, Silence> SILENCES = new Topic<>("sitrep.silences",
+            Serdes.String(), AvroSerde.of(Silence.class), true,
+            "silences by matchers with an expiry, as in Alertmanager (compacted); key = silence id");
+    public static final Topic<String, Rule> RULES = new Topic<>("sitrep.rules",
+            Serdes.String(), AvroSerde.of(Rule.class), true,
+            "operator rules (compacted: the latest version per rule; a tombstone deletes); key = rule id");
+    public static final Topic<String, RuleStatus> RULES_STATUS = new Topic<>("sitrep.rules-status",
+            Serdes.String(), AvroSerde.of(RuleStatus.class), true,
+            "ACCEPTED or REJECTED with the reason, per operator rule, and the rule in force (compacted); key = rule id");
+    public static final Topic<String, RegionStatus> SITUATION_REGIONS = new Topic<>("sitrep.situation.regions",
+            Serdes.String(), AvroSerde.of(RegionStatus.class), true,
+            "the situation per governorate: its open and recent alerts (compacted: the latest per region); key = governorate");
+    public static final Topic<String, ActorActivity> SITUATION_ACTORS = new Topic<>("sitrep.situation.actors",
+            Serdes.String(), AvroSerde.of(ActorActivity.class), true,
+            "the recent alerts naming each actor (compacted: the latest per actor); key = actor");
     public static final Topic<byte[], byte[]> DLQ = new Topic<>("sitrep.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), false,
             "records that could not be processed, unchanged, with the reason in __streams.errors.* headers");
 
-    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, STORIES, ALERTS, ALERT_ACTIONS, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, STORIES, ALERTS, ALERT_ACTIONS, SILENCES, RULES, RULES_STATUS, SITUATION_REGIONS, SITUATION_ACTORS, DLQ);
 
     public static Optional<Topic<?, ?>> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

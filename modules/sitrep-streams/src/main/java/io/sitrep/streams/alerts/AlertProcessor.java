@@ -4,6 +4,7 @@ import io.sitrep.model.avro.Alert;
 import io.sitrep.model.avro.EnrichedArticle;
 import io.sitrep.model.avro.Event;
 import io.sitrep.model.avro.Story;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +27,16 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
     private static final Logger log = LoggerFactory.getLogger(AlertProcessor.class);
 
     private final StoryBook book;
+    private final AlertSettings settings;
     private KeyValueStore<String, Story> stories;
     private KeyValueStore<String, Alert> alerts;
+    private ReadOnlyKeyValueStore<String, ?> silences;
+    /** Reports' event time at the last quiet-period check (not stream time: operators' actions carry wall-clock time). */
+    private long lastResolveCheck = Long.MIN_VALUE;
 
     AlertProcessor(AlertSettings settings) {
         this.book = new StoryBook(settings);
+        this.settings = settings;
     }
 
     @Override
@@ -37,10 +44,20 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
         super.init(context);
         stories = context.getStateStore(AlertsTopology.STORIES_STORE);
         alerts = context.getStateStore(AlertsTopology.ALERTS_STORE);
+        silences = context.getStateStore(AlertsTopology.SILENCES_GLOBAL_STORE);
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        placeReports(record);
+        // an alert with no new report for the quiet period (in reports' event time) is over
+        if (record.timestamp() - settings.resolveCheckInterval().toMillis() >= lastResolveCheck) {
+            lastResolveCheck = record.timestamp();
+            resolveQuietAlerts(record.timestamp());
+        }
+    }
+
+    private void placeReports(Record<String, EnrichedArticle> record) {
         String type = record.key();
         for (Event event : record.value().getEvents()) {
             if (!event.getRaisesAlert() || !event.getType().equals(type)) continue;
@@ -53,15 +70,30 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
             }
             stories.put(storyKey(story), story);
             Alert previous = alerts.get(story.getId());
-            Alert next = AlertBuilder.build(story, previous);
+            Alert built = AlertBuilder.build(story, previous);
             context().forward(record.withKey(story.getId()).withValue(story));
-            if (AlertBuilder.differs(previous, next)) {
-                alerts.put(next.getId(), next);
-                context().forward(record.withKey(next.getId()).withValue(next));
-                log.info("alert {} v{} {} {}: {}", next.getId(), next.getVersion(), next.getType(), next.getSeverity(),
-                        next.getChanges());
+            if (AlertBuilder.differs(previous, built)) {
+                Instant at = Instant.ofEpochMilli(record.timestamp());
+                emit(AlertLifecycle.onReport(built, previous, at, AlertRecords.activeSilences(silences, at)), record.timestamp());
             }
         }
+    }
+
+    private void emit(Alert next, long timestamp) {
+        alerts.put(next.getId(), next);
+        context().forward(AlertRecords.record(next, timestamp).withValue((SpecificRecordBase) next));
+        log.info("alert {} v{} {} {} {}: {}", next.getId(), next.getVersion(), next.getType(), next.getSeverity(),
+                next.getStatus(), next.getChanges());
+    }
+
+    private void resolveQuietAlerts(long streamTime) {
+        Instant now = Instant.ofEpochMilli(streamTime);
+        List<Alert> resolved = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> it = alerts.all()) {
+            it.forEachRemaining(kv -> AlertLifecycle.resolveIfQuiet(kv.value, now, settings.quietPeriod())
+                    .ifPresent(resolved::add));
+        }
+        resolved.forEach(a -> emit(a, streamTime));
     }
 
     private List<Story> storiesOf(String type) {

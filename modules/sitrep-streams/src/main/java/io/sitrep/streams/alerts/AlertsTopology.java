@@ -1,6 +1,8 @@
 package io.sitrep.streams.alerts;
 
 import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.AlertAction;
+import io.sitrep.model.avro.Silence;
 import io.sitrep.model.avro.EnrichedArticle;
 import io.sitrep.model.avro.Event;
 import io.sitrep.model.avro.Story;
@@ -30,6 +32,7 @@ public final class AlertsTopology {
     public static final String STORIES_STORE = "stories-store";
     public static final String ALERTS_STORE = "alerts-store";
     public static final String ALERTS_GLOBAL_STORE = "alerts-global-store";
+    public static final String SILENCES_GLOBAL_STORE = "silences-global-store";
 
     private AlertsTopology() {}
 
@@ -55,6 +58,22 @@ public final class AlertsTopology {
                         .mapValues(v -> (Story) v, Named.as("alerts-output-as-story"))
                         .to(Topics.STORIES.name(), Produced.with(Topics.STORIES.keySerde(), Topics.STORIES.valueSerde())
                                 .withName("stories-sink")), "story"));
+
+        // operator actions go to the partition that owns their alert: alert ids carry their type
+        builder.stream(Topics.ALERT_ACTIONS.name(), Consumed.with(Topics.ALERT_ACTIONS.keySerde(),
+                        Topics.ALERT_ACTIONS.valueSerde()).withName("alert-actions-source"))
+                .filter((k, v) -> v != null, Named.as("alert-actions-drop-tombstones"))
+                .selectKey((k, v) -> StoryBook.typeOf(v.getAlertId()), Named.as("alert-actions-key-by-type"))
+                .repartition(Repartitioned.<String, AlertAction>as("alert-actions-by-type")
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ALERT_ACTIONS.valueSerde()))
+                .process(() -> new AlertActionProcessor(settings), Named.as("alert-actions"), ALERTS_STORE)
+                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName("alert-actions-sink"));
+
+        builder.globalTable(Topics.SILENCES.name(),
+                Consumed.with(Topics.SILENCES.keySerde(), Topics.SILENCES.valueSerde()).withName("silences-global-source"),
+                Materialized.<String, Silence, KeyValueStore<Bytes, byte[]>>as(SILENCES_GLOBAL_STORE)
+                        .withKeySerde(Topics.SILENCES.keySerde()).withValueSerde(Topics.SILENCES.valueSerde()));
 
         builder.globalTable(Topics.ALERTS.name(),
                 Consumed.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("alerts-global-source"),
