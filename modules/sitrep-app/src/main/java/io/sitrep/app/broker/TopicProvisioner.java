@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -46,6 +49,7 @@ public final class TopicProvisioner {
                     .filter(topic -> !existing.contains(topic.name()))
                     .map(topic -> newTopic(topic, partitions, replication))
                     .toList();
+            warnAboutCleanupPolicies(admin, topics.stream().filter(topic -> existing.contains(topic.name())).toList());
             if (missing.isEmpty()) {
                 LOG.debug("All {} topics exist", topics.size());
                 return Set.of();
@@ -71,6 +75,32 @@ public final class TopicProvisioner {
             throw new IllegalStateException("could not list the cluster's topics: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("the cluster did not answer within " + TIMEOUT + " while creating topics", e);
+        }
+    }
+
+    /**
+     * A topic created by hand or by an older version may lack compaction the registry asks for (or have it where
+     * the registry does not): that changes what survives, so say so, but leave the operator's topic alone.
+     */
+    private static void warnAboutCleanupPolicies(Admin admin, List<Topic<?, ?>> existing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (existing.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = existing.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name())).toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        for (Topic<?, ?> topic : existing) {
+            Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+            ConfigEntry policy = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            boolean compacted = policy != null && policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT);
+            if (policy != null && compacted != topic.compacted()) {
+                LOG.warn("Topic {} has cleanup.policy={} but sitrep expects {}: fix it with kafka-configs.sh, or some"
+                        + " records {}", topic.name(), policy.value(),
+                        topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                        topic.compacted() ? "may be deleted that should be kept" : "may be compacted away");
+            }
         }
     }
 

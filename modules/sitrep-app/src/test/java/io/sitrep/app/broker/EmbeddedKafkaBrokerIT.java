@@ -3,6 +3,10 @@ package io.sitrep.app.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.sitrep.model.topic.Topic;
 import io.sitrep.model.topic.Topics;
 import java.net.InetSocketAddress;
@@ -17,6 +21,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class EmbeddedKafkaBrokerIT {
     /** A publication time far in the past, as replayed news has: time-based retention must not drop it. */
@@ -72,6 +78,28 @@ class EmbeddedKafkaBrokerIT {
                 assertThat(BrokerState.read(dataDir.resolve("kafka")).controllerPort()).isNotEqualTo(formerPort);
                 assertThat(readAll(broker, Topics.ARTICLES_RAW.name(), 1)).containsExactly("kept");
             }
+        }
+    }
+
+    @Test
+    void anExistingTopicWithTheWrongCleanupPolicyIsLeftAloneButReported() throws Exception {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger provisionerLog = (Logger) LoggerFactory.getLogger(TopicProvisioner.class);
+        logged.start();
+        provisionerLog.addAppender(logged);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, "127.0.0.1", 0);
+             Admin admin = admin(broker)) {
+            admin.createTopics(List.of(new NewTopic(Topics.ALERTS.name(), 1, (short) 1))).all().get();
+
+            assertThat(TopicProvisioner.ensureTopics(admin, List.of(Topics.ALERTS), 1, (short) 1)).isEmpty();
+
+            assertThat(cleanupPolicy(admin, Topics.ALERTS.name())).isEqualTo("delete");
+            assertThat(logged.list).anySatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("sitrep.alerts has cleanup.policy=delete but sitrep expects compact");
+            });
+        } finally {
+            provisionerLog.detachAppender(logged);
         }
     }
 
