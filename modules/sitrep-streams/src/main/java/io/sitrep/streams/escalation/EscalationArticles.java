@@ -36,12 +36,11 @@ public final class EscalationArticles {
                 spike.baseline().windows());
     }
 
+    /** "24 h", "3 d", "30 min". */
     static String span(Duration d) {
-        if (d.toDaysPart() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 && d.toDays() % 7 == 0) {
-            return d.toDays() / 7 == 1 ? "7 d" : d.toDays() + " d";
-        }
-        if (d.toMinutesPart() == 0 && d.toSecondsPart() == 0) return d.toHours() + " h";
-        return d.toMinutes() + " min";
+        if (d.toSecondsPart() != 0 || d.toMinutesPart() != 0) return d.toMinutes() + " min";
+        long hours = d.toHours();
+        return hours > 24 && hours % 24 == 0 ? hours / 24 + " d" : hours + " h";
     }
 
     /**
