@@ -77,7 +77,10 @@ public final class DashboardFeature implements HttpFeature, AutoCloseable {
             return;
         }
         try {
-            Optional<StreamPosition> lastEventId = StreamPosition.decode(client.ctx().header("Last-Event-ID"));
+            // the header from a reconnecting EventSource; the parameter from a page that had to open a new one
+            String id = client.ctx().header("Last-Event-ID");
+            if (id == null) id = client.ctx().queryParam("lastEventId");
+            Optional<StreamPosition> lastEventId = StreamPosition.decode(id);
             new AlertStream(alertLog, queries, settings, new ClientSink(client)).run(lastEventId, () -> closing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
