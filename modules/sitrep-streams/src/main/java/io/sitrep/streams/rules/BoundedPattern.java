@@ -58,12 +58,14 @@ final class BoundedPattern {
         StringBuilder letters = new StringBuilder();
         for (char c : written.toCharArray()) if (Character.isLetterOrDigit(c) || c == ' ') letters.append(c);
         String unit = letters.isEmpty() ? "a" : letters.toString();
-        return new String[] {
-                "a".repeat(3000) + "!",
-                " ".repeat(3000) + "!",
-                (unit + " ").repeat(Math.max(1, 3000 / (unit.length() + 1))) + "\u0000!",
-                "ab".repeat(1500) + "!"
-        };
+        String[] runs = {"a".repeat(3000), " ".repeat(3000), (unit + " ").repeat(Math.max(1, 3000 / (unit.length() + 1))), "ab".repeat(1500)};
+        // a run followed by a character no pattern expects forces a backtracking pattern to try every split
+        String[] out = new String[runs.length * 2];
+        for (int i = 0; i < runs.length; i++) {
+            out[2 * i] = runs[i] + "!";
+            out[2 * i + 1] = runs[i] + "\u0000";
+        }
+        return out;
     }
 
     /** Whether the pattern occurs in the text; throws {@link BudgetExceeded} when it costs too much. */

@@ -147,7 +147,7 @@ public final class RuleCompiler {
             problems.add("empty match: give at least one of types, statuses, regions, places, actors, keywords, patterns, minSeverity");
         }
         boolean changes = setSeverity != null || bump > 0;
-        if (!changes && raise == null && tags.isEmpty()) {
+        if (a.getSetSeverity() == null && bump == 0 && raise == null && a.getTags().isEmpty()) {
             problems.add("empty action: give setSeverity, bumpSeverity, raiseAlert or tags");
         }
         Scope scope;

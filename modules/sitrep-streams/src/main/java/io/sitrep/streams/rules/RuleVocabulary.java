@@ -4,6 +4,7 @@ import io.sitrep.nlp.event.EventRule;
 import io.sitrep.nlp.event.RulePack;
 import io.sitrep.nlp.place.Governorate;
 import io.sitrep.nlp.place.Governorates;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record RuleVocabulary(Set<String> eventTypes, Map<String, String> governo
     public static final String WATCH = "WATCH";
 
     public RuleVocabulary {
-        eventTypes = Set.copyOf(eventTypes);
+        eventTypes = Collections.unmodifiableSortedSet(new TreeSet<>(eventTypes));
         governorateKeys = Map.copyOf(governorateKeys);
     }
 

@@ -160,7 +160,7 @@ public final class SegmentAdjuster {
             if (r.placeIds().contains(sp.getId()) && FoldedPhrase.of(sp.getName()).occursIn(evidence)) return true;
         }
         for (FoldedPhrase name : r.placeNames()) {
-            if (p != null && name.isWhole(FoldedText.of(p.getName()))) return true;
+            if (p != null && name.occursIn(FoldedText.of(p.getName()))) return true;
             if (name.occursIn(evidence)) return true;
         }
         return false;
@@ -168,8 +168,9 @@ public final class SegmentAdjuster {
 
     private static boolean namesActor(OperatorRule r, Event e, FoldedText evidence, View view) {
         for (Entity en : view.segment.getEntities()) {
-            if (r.actorIds().contains(en.getId())
-                    && (e.getActors().contains(en.getName()) || en.getMentions().stream().anyMatch(mn -> FoldedPhrase.of(mn).occursIn(evidence)))) {
+            if (!listsEntity(r, en)) continue;
+            if (e.getActors().contains(en.getName())
+                    || en.getMentions().stream().anyMatch(mn -> FoldedPhrase.of(mn).occursIn(evidence))) {
                 return true;
             }
         }
@@ -178,6 +179,13 @@ public final class SegmentAdjuster {
             if (name.occursIn(evidence)) return true;
         }
         return false;
+    }
+
+    /** By id, or by a name that is the entity's canonical name or one of its mentions in this segment. */
+    private static boolean listsEntity(OperatorRule r, Entity en) {
+        if (r.actorIds().contains(en.getId())) return true;
+        return r.actorNames().stream().anyMatch(n -> n.isWhole(FoldedText.of(en.getName()))
+                || en.getMentions().stream().anyMatch(mn -> n.isWhole(FoldedText.of(mn))));
     }
 
     // ---- matching a whole segment ------------------------------------------------------------------------------
@@ -194,7 +202,7 @@ public final class SegmentAdjuster {
         if (hasPlaces(r)) {
             for (Place p : places) {
                 FoldedText name = FoldedText.of(p.getName());
-                if (r.placeIds().contains(p.getId()) || r.placeNames().stream().anyMatch(n -> n.isWhole(name))) {
+                if (r.placeIds().contains(p.getId()) || r.placeNames().stream().anyMatch(n -> n.occursIn(name))) {
                     matchedPlace = p;
                     cues.add(FoldedPhrase.of(p.getName()));
                     break;
@@ -209,10 +217,7 @@ public final class SegmentAdjuster {
         Set<String> matchedActors = new LinkedHashSet<>();
         if (hasActors(r)) {
             for (Entity en : s.getEntities()) {
-                boolean byId = r.actorIds().contains(en.getId());
-                boolean byName = r.actorNames().stream().anyMatch(n -> n.isWhole(FoldedText.of(en.getName()))
-                        || en.getMentions().stream().anyMatch(mn -> n.isWhole(FoldedText.of(mn))));
-                if (byId || byName) {
+                if (listsEntity(r, en)) {
                     matchedActors.add(en.getName());
                     cues.add(FoldedPhrase.of(en.getName()));
                     en.getMentions().forEach(mn -> cues.add(FoldedPhrase.of(mn)));
