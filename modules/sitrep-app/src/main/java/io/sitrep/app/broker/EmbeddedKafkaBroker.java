@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +80,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         DataDirLock lock = DataDirLock.acquire(kafkaDir);
         try {
             BrokerState state = prepare(kafkaDir, logDir);
-            Properties properties = serverProperties(host, brokerPort, state.controllerPort(), logDir);
+            String advertisedHost = advertisedHost(host);
+            Properties properties = serverProperties(host, advertisedHost, brokerPort, state.controllerPort(), logDir);
             if (isEmpty(logDir)) {
                 format(kafkaDir, properties, state.clusterId());
             }
@@ -89,7 +92,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 stop(server);
                 throw new IllegalStateException("the embedded Kafka broker did not start (data in " + kafkaDir + ")", e);
             }
-            String bootstrap = host + ":" + brokerPort;
+            String bootstrap = advertisedHost + ":" + brokerPort;
             LOG.info("Embedded Kafka broker ready at {} in {} ms (cluster {}, data in {})", bootstrap,
                     (System.nanoTime() - started) / 1_000_000, state.clusterId(), kafkaDir);
             return new EmbeddedKafkaBroker(server, lock, bootstrap);
@@ -156,13 +159,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return state;
     }
 
-    static Properties serverProperties(String host, int brokerPort, int controllerPort, Path logDir) {
+    static Properties serverProperties(String host, String advertisedHost, int brokerPort, int controllerPort, Path logDir) {
         Properties properties = new Properties();
         properties.setProperty("process.roles", "broker,controller");
         properties.setProperty("node.id", Integer.toString(NODE_ID));
         properties.setProperty("listeners",
                 "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + CONTROLLER_HOST + ":" + controllerPort);
-        properties.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
+        properties.setProperty("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + brokerPort);
         properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         properties.setProperty("controller.listener.names", "CONTROLLER");
         properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -201,6 +204,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * Clients connect to the address the broker advertises, and Kafka refuses to advertise a wildcard: listening on
+     * every interface, the broker advertises this machine's name instead.
+     */
+    private static String advertisedHost(String host) {
+        try {
+            if (!InetAddress.getByName(host).isAnyLocalAddress()) {
+                return host;
+            }
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the broker host " + host, e);
         }
     }
 

@@ -104,6 +104,18 @@ class EmbeddedKafkaBrokerIT {
     }
 
     @Test
+    void listeningOnEveryInterfaceAdvertisesTheHostName() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, "0.0.0.0", 0)) {
+            assertThat(broker.bootstrapServers()).doesNotStartWith("0.0.0.0");
+            try (Admin admin = admin(broker)) {
+                TopicProvisioner.ensureTopics(admin, List.of(Topics.ARTICLES_RAW), 1, (short) 1);
+            }
+            produce(broker, Topics.ARTICLES_RAW.name(), "article-1", "via the host name");
+            assertThat(readAll(broker, Topics.ARTICLES_RAW.name(), 1)).containsExactly("via the host name");
+        }
+    }
+
+    @Test
     void aTakenPortIsReportedWithWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
