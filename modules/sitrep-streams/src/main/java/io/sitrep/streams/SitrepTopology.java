@@ -7,12 +7,15 @@ import java.util.function.Function;
 import io.sitrep.streams.alerts.AlertSettings;
 import io.sitrep.streams.alerts.AlertsTopology;
 import io.sitrep.streams.enrich.EnrichTopology;
+import io.sitrep.streams.rules.OperatorRulesTopology;
+import io.sitrep.streams.escalation.EscalationTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * The whole application: raw articles → enriched segments → alerts, and the alert table the queries read.
@@ -27,7 +30,9 @@ public final class SitrepTopology {
                                  AlertSettings settings) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         KStream<String, EnrichedArticle> enriched = EnrichTopology.addTo(builder, analyzer);
-        AlertsTopology.addTo(builder, enriched, settings);
+        KStream<String, EnrichedArticle> escalations = EscalationTopology.addTo(builder, enriched);
+        KStream<String, EnrichedArticle> shaped = OperatorRulesTopology.addTo(builder, enriched);
+        AlertsTopology.addTo(builder, shaped.merge(escalations, Named.as("enriched-with-escalations")), settings);
         return builder.build(streamsProperties);
     }
 }

@@ -8,7 +8,13 @@ import io.sitrep.ingest.replay.ArticleSource;
 import io.sitrep.ingest.replay.ReplaySpeed;
 import io.sitrep.model.topic.Topics;
 import io.sitrep.nlp.ArticleAnalyzer;
+import io.sitrep.sinks.auth.AuthAccessControl;
+import io.sitrep.sinks.auth.AuthSettings;
+import io.sitrep.sinks.dashboard.DashboardFeature;
+import io.sitrep.sinks.http.AccessControl;
+import io.sitrep.sinks.http.AlertActionsApi;
 import io.sitrep.sinks.http.ApiServer;
+import io.sitrep.sinks.http.HttpFeature;
 import io.sitrep.streams.SitrepTopology;
 import io.sitrep.streams.StreamsProperties;
 import io.sitrep.streams.alerts.AlertSettings;
@@ -17,7 +23,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,16 +50,26 @@ public final class SitrepInstance implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private KafkaStreams streams;
     private ApiServer http;
+    private KafkaCommandPublisher commands;
+    private DashboardFeature dashboard;
     private Thread replay;
     private volatile boolean closing;
     private String bootstrapServers;
 
-    private SitrepInstance(SitrepConfig config) {
+    private final Map<String, String> env;
+
+    private SitrepInstance(SitrepConfig config, Map<String, String> env) {
         this.config = config;
+        this.env = env;
     }
 
     public static SitrepInstance start(SitrepConfig config) {
-        SitrepInstance s = new SitrepInstance(config);
+        return start(config, System.getenv());
+    }
+
+    /** @param env the process environment (SITREP_ADMIN_PASSWORD is read from it at the first start) */
+    public static SitrepInstance start(SitrepConfig config, Map<String, String> env) {
+        SitrepInstance s = new SitrepInstance(config, env);
         try {
             s.startAll();
             return s;
@@ -89,7 +108,15 @@ public final class SitrepInstance implements AutoCloseable {
         streams.setStateListener((now, before) -> log.info("streams {} -> {}", before, now));
         streams.start();
 
-        http = ApiServer.start(config.httpHost(), config.httpPort(), new GlobalStoreAlertQueries(streams));
+        GlobalStoreAlertQueries queries = new GlobalStoreAlertQueries(streams);
+        commands = new KafkaCommandPublisher(bootstrapServers, config.applicationId() + "-" + config.instanceId() + "-commands");
+        dashboard = new DashboardFeature(bootstrapServers, queries);
+        AccessControl access = new AuthAccessControl(AuthSettings.from(Map.of(), dataDir, env));
+        List<HttpFeature> features = List.of(
+                ApiServer.alertsApi(queries),
+                new AlertActionsApi(queries, commands, Clock.systemUTC()),
+                dashboard);
+        http = ApiServer.start(config.httpHost(), config.httpPort(), access, features);
 
         if (config.replayEnabled()) startReplay(clusterId, ReplaySpeed.parse(config.replaySpeed()));
         log.info("sitrep is up: Kafka {}, HTTP http://{}:{}/api/alerts", bootstrapServers, config.httpHost(), http.port());
@@ -152,6 +179,8 @@ public final class SitrepInstance implements AutoCloseable {
         closing = true;
         if (replay != null) replay.interrupt();
         if (http != null) http.close();
+        if (dashboard != null) dashboard.close();
+        if (commands != null) commands.close();
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
         }

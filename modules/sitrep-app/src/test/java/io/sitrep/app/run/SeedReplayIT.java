@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The seed stream through a real broker: alerts on sitrep.alerts and in the HTTP API, none raised twice. */
 class SeedReplayIT {
+    private static final String ADMIN_PASSWORD = "it-admin-password";
     private static KafkaFixture kafka;
     private static SitrepInstance sitrep;
     @TempDir static Path dataDir;
@@ -58,7 +60,7 @@ class SeedReplayIT {
                 "http.port", "0",
                 "topics.partitions", "3",
                 "instance.id", "it"));
-        sitrep = SitrepInstance.start(config);
+        sitrep = SitrepInstance.start(config, Map.of("SITREP_ADMIN_PASSWORD", ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -115,6 +117,43 @@ class SeedReplayIT {
                             .isEqualTo(Topics.ARTICLES_RAW.name());
                     assertThat(r.headers().lastHeader("__streams.errors.message")).isNotNull();
                 }));
+    }
+
+    @Test
+    void anAcknowledgeThroughHttpChangesTheAlertAndIsOnTheActionsTopic() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(AvroJson.MAPPER.readTree(get("/api/alerts?type=DETAINEE_TRANSFER"))).isNotEmpty());
+        String id = AvroJson.MAPPER.readTree(get("/api/alerts?type=DETAINEE_TRANSFER")).get(0).get("id").asText();
+
+        HttpResponse<String> anonymous = post("/api/alerts/" + id + "/actions", "{\"action\":\"ACKNOWLEDGE\"}", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> bad = post("/api/alerts/" + id + "/actions", "{\"action\":\"DANCE\"}", basic);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("unknown action 'DANCE'");
+
+        HttpResponse<String> ack = post("/api/alerts/" + id + "/actions",
+                "{\"action\":\"ACKNOWLEDGE\",\"comment\":\"on it\"}", basic);
+        assertThat(ack.statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode alert = AvroJson.MAPPER.readTree(get("/api/alerts/" + id));
+            assertThat(alert.get("status").asText()).isEqualTo("ACKNOWLEDGED");
+            assertThat(alert.get("history").findValuesAsText("actor")).contains("admin");
+        });
+        assertThat(readAll(Topics.ALERT_ACTIONS)).anySatisfy(a -> {
+            assertThat(a.getAlertId()).isEqualTo(id);
+            assertThat(a.getAction().name()).isEqualTo("ACKNOWLEDGE");
+            assertThat(a.getActor()).isEqualTo("admin");
+        });
+    }
+
+    private HttpResponse<String> post(String path, String json, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sitrep.httpPort() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) b.header("Authorization", authorization);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(String path) throws Exception {

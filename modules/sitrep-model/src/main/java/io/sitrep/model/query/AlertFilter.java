@@ -16,6 +16,10 @@ public record AlertFilter(Set<AlertStatus> statuses, Set<String> types, String r
         return new AlertFilter(Set.of(), Set.of(), null, null, DEFAULT_LIMIT);
     }
 
+    public AlertFilter withLimit(int n) {
+        return new AlertFilter(statuses, types, region, since, n);
+    }
+
     @Override
     public boolean test(Alert a) {
         if (!statuses.isEmpty() && !statuses.contains(a.getStatus())) return false;

@@ -1,6 +1,7 @@
 package io.sitrep.model.query;
 
 import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.Silence;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,11 @@ public interface AlertQueries {
     List<Alert> alerts(AlertFilter filter);
 
     Optional<Alert> alert(String id);
+
+    /** Every silence, active or expired (expired ones until compaction removes them). */
+    default List<Silence> silences() {
+        return List.of();
+    }
 
     /** Thrown while the state behind the queries is not yet ready (starting, restoring, rebalancing). */
     final class NotReadyException extends RuntimeException {

@@ -1,12 +1,14 @@
 package io.sitrep.model.query;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The status of one governorate.
  *
- * @param openAlerts alerts not resolved, by severity (every severity present, zero included)
+ * @param openAlerts alerts not resolved, by severity, most severe first (every severity present, zero included)
  * @param lastEvent  the alert seen last in the region, or null
  * @param last24h    counts over (asOf − 24 h, asOf]
  * @param last7d     counts over (asOf − 7 d, asOf]
@@ -14,7 +16,7 @@ import java.util.Map;
 public record RegionSummary(String governorate, String country, Map<String, Integer> openAlerts, LastEvent lastEvent,
                             Counts last24h, Counts last7d) {
     public RegionSummary {
-        openAlerts = Map.copyOf(openAlerts);
+        openAlerts = Collections.unmodifiableMap(new LinkedHashMap<>(openAlerts)); // keeps the severity order
     }
 
     public int openTotal() {

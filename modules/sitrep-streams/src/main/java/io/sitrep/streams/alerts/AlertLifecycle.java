@@ -5,6 +5,7 @@ import io.sitrep.model.avro.AlertAction;
 import io.sitrep.model.avro.AlertStatus;
 import io.sitrep.model.avro.HistoryEntry;
 import io.sitrep.model.avro.Silence;
+import io.sitrep.model.silence.SilenceMatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.sitrep.streams.alerts;
 
 import io.sitrep.model.avro.Alert;
 import io.sitrep.model.avro.Silence;
+import io.sitrep.model.silence.SilenceMatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

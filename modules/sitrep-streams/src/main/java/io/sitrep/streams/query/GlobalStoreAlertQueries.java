@@ -1,6 +1,7 @@
 package io.sitrep.streams.query;
 
 import io.sitrep.model.avro.Alert;
+import io.sitrep.model.avro.Silence;
 import io.sitrep.model.query.AlertFilter;
 import io.sitrep.model.query.AlertQueries;
 import io.sitrep.streams.alerts.AlertsTopology;
@@ -46,12 +47,27 @@ public final class GlobalStoreAlertQueries implements AlertQueries {
         return Optional.ofNullable(store().get(id));
     }
 
+    @Override
+    public List<Silence> silences() {
+        List<Silence> out = new ArrayList<>();
+        try (KeyValueIterator<String, Silence> it = this.<Silence>store(AlertsTopology.SILENCES_GLOBAL_STORE).all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) out.add(kv.value);
+            });
+        }
+        out.sort(Comparator.comparing(Silence::getEndsAt).reversed());
+        return out;
+    }
+
     private ReadOnlyKeyValueStore<String, Alert> store() {
+        return store(AlertsTopology.ALERTS_GLOBAL_STORE);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(AlertsTopology.ALERTS_GLOBAL_STORE,
-                    QueryableStoreTypes.keyValueStore()));
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw new NotReadyException("alert table not ready (" + streams.state() + ")", e);
+            throw new NotReadyException(name + " not ready (" + streams.state() + ")", e);
         }
     }
 }

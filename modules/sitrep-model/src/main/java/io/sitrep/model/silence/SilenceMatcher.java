@@ -1,4 +1,4 @@
-package io.sitrep.streams.alerts;
+package io.sitrep.model.silence;
 
 import io.sitrep.model.avro.Alert;
 import io.sitrep.model.avro.Matcher;
