@@ -27,7 +27,8 @@ final class UserDirectory {
 
     private final UsersFile file;
     private final Accounts config;
-    private final String decoyHash = PasswordHash.decoy();
+    /** One per JVM: computing it costs as much as a login. */
+    private static final String DECOY_HASH = PasswordHash.decoy();
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private volatile Loaded loaded;
 
@@ -67,7 +68,7 @@ final class UserDirectory {
     Optional<AuthenticatedUser> checkPassword(String name, String password, AuthMethod method) {
         if (name == null || password == null || password.isEmpty()) return Optional.empty();
         UserAccount account = accounts().users().get(name);
-        String hash = account == null ? decoyHash : account.passwordHash();
+        String hash = account == null ? DECOY_HASH : account.passwordHash();
         String key = PasswordHash.sha256Hex(name + '\0' + hash + '\0' + password);
         boolean ok;
         if (account != null && verified.contains(key)) {
