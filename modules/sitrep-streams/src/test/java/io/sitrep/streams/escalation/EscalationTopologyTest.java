@@ -119,7 +119,7 @@ class EscalationTopologyTest {
                 .containsExactly(Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL);
         assertThat(Spike.of(3, Baseline.of(new long[] {0, 0, 0}), EscalationSettings.defaults()))
                 .as("below the minimum count").isEmpty();
-        assertThat(Spike.of(8, Baseline.of(new long[] {5, 6, 4, 5}), EscalationSettings.defaults()))
+        assertThat(Spike.of(7, Baseline.of(new long[] {5, 6, 4, 5}), EscalationSettings.defaults()))
                 .as("within 3 deviations of a busy region's mean").isEmpty();
     }
 
@@ -159,7 +159,7 @@ class EscalationTopologyTest {
                 .containsExactly("escalation:Al Anbar:ATTACK:2026-01-17T00:00:00Z");
         // a quiet day ends it: a new spike after it is raised again
         event("ATTACK", RAMADI, D0.plus(Duration.ofDays(9)).plus(Duration.ofHours(1)));
-        day(10, 12, "ATTACK", RAMADI);
+        day(10, 16, "ATTACK", RAMADI);
         assertThat(out.readValuesToList()).extracting(EnrichedArticle::getId)
                 .containsExactly("escalation:Al Anbar:ATTACK:2026-01-20T00:00:00Z");
     }
