@@ -1,5 +1,7 @@
 package io.sitrep.streams.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,12 +60,15 @@ final class BoundedPattern {
         StringBuilder letters = new StringBuilder();
         for (char c : written.toCharArray()) if (Character.isLetterOrDigit(c) || c == ' ') letters.append(c);
         String unit = letters.isEmpty() ? "a" : letters.toString();
-        String[] runs = {"a".repeat(3000), " ".repeat(3000), (unit + " ").repeat(Math.max(1, 3000 / (unit.length() + 1))), "ab".repeat(1500)};
+        List<String> runs = new ArrayList<>(List.of("a".repeat(3000), " ".repeat(3000),
+                (unit + " ").repeat(Math.max(1, 3000 / (unit.length() + 1))), "ab".repeat(1500), "1".repeat(3000)));
+        letters.chars().filter(Character::isLetterOrDigit).distinct().limit(6)
+                .forEach(c -> runs.add(String.valueOf((char) c).repeat(3000)));
         // a run followed by a character no pattern expects forces a backtracking pattern to try every split
-        String[] out = new String[runs.length * 2];
-        for (int i = 0; i < runs.length; i++) {
-            out[2 * i] = runs[i] + "!";
-            out[2 * i + 1] = runs[i] + "\u0000";
+        String[] out = new String[runs.size() * 2];
+        for (int i = 0; i < runs.size(); i++) {
+            out[2 * i] = runs.get(i) + "!";
+            out[2 * i + 1] = runs.get(i) + "\u0000";
         }
         return out;
     }

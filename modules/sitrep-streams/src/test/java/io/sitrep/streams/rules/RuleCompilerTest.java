@@ -82,7 +82,7 @@ class RuleCompilerTest {
     void costlyOrBrokenRegularExpressionsAreRefused() {
         assertThat(problems("id: redos\nmatch: {patterns: ['(a+)+$']}\naction: {tags: [x1]}\n"))
                 .singleElement().asString().contains("too costly");
-        assertThat(problems("id: redos2\nmatch: {patterns: ['(\\\\w+\\\\s?)*!']}\naction: {tags: [x1]}\n"))
+        assertThat(problems("id: redos2\nmatch: {patterns: ['(x+x+)+y']}\naction: {tags: [x1]}\n"))
                 .singleElement().asString().contains("too costly");
         assertThat(problems("id: backref\nmatch: {patterns: ['(ab)\\\\1']}\naction: {tags: [x1]}\n"))
                 .singleElement().asString().contains("backreference");
