@@ -37,13 +37,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String CONTROLLER_HOST = "127.0.0.1";
 
     /**
-     * Settings for one broker holding history: internal topics with one replica (or transactions never start),
-     * no initial rebalance delay, no implicit topics, and no time-based deletion or rolling — replayed news
-     * carries publication timestamps from long ago, which time-based retention would delete at once and
-     * {@code log.roll.ms} would turn into one segment per batch.
+     * Settings for one broker holding history: internal topics with one replica (or transactions never start) and
+     * few partitions, no initial rebalance delay, no implicit topics, and no time-based deletion or rolling —
+     * replayed news carries publication timestamps from long ago, which time-based retention would delete at once
+     * and {@code log.roll.ms} would turn into one segment per batch.
      */
     static final Map<String, String> SINGLE_NODE_SETTINGS = Map.ofEntries(
             Map.entry("offsets.topic.replication.factor", "1"),
+            // 50 partitions each by default: made on the first group join and transaction, loaded at every start
+            Map.entry("offsets.topic.num.partitions", "10"),
+            Map.entry("transaction.state.log.num.partitions", "10"),
             Map.entry("transaction.state.log.replication.factor", "1"),
             Map.entry("transaction.state.log.min.isr", "1"),
             Map.entry("share.coordinator.state.topic.replication.factor", "1"),
