@@ -69,15 +69,20 @@ final class Gazetteer {
     private final NameTrie<Candidates> names;
     private final Map<String, String> demonyms;
     private final Set<String> englishWords;
+    private final Set<String> lowerCaseFirstWords;
     private final Map<String, GazetteerEntry> byId;
 
     private Gazetteer(NameTrie<Candidates> names, Map<String, String> demonyms, Set<String> englishWords,
-                      Map<String, GazetteerEntry> byId) {
+                      Set<String> lowerCaseFirstWords, Map<String, GazetteerEntry> byId) {
         this.names = names;
         this.demonyms = demonyms;
         this.englishWords = englishWords;
+        this.lowerCaseFirstWords = lowerCaseFirstWords;
         this.byId = byId;
     }
+
+    /** The lower-case words that start some name ("north" of "north-east Syria"): only those need folding. */
+    Set<String> lowerCaseFirstWords() { return lowerCaseFirstWords; }
 
     /** Whether a one-word name, written so (lower-cased), is an English word rather than a place. */
     boolean isEnglishWord(String lowerCaseWord) { return englishWords.contains(lowerCaseWord); }
@@ -132,6 +137,7 @@ final class Gazetteer {
         private final Set<String> stopKeys = new LinkedHashSet<>();
         private final Map<String, String> demonyms = new HashMap<>();
         private final Set<String> englishWords = new HashSet<>();
+        private final Set<String> lowerCaseFirstWords = new HashSet<>();
 
         Builder(Governorates governorates) {
             this.governorates = governorates;
@@ -299,6 +305,13 @@ final class Gazetteer {
         }
 
         private void index(String name, GazetteerEntry e, boolean curated) {
+            TextTokens words = TextTokens.of(name);
+            // lower-case spellings in GeoNames are romanisation keys, not how texts write names: curated ones only
+            for (int i = 0; curated && i < words.size(); i++) {
+                if (words.isArticle(i)) continue;
+                if (!words.capitalised(i) && !words.arabic(i)) lowerCaseFirstWords.add(words.textOf(i));
+                break;
+            }
             for (String key : keysOf(name)) {
                 if (!curated) {
                     if (stopKeys.contains(key)) continue;
@@ -318,7 +331,8 @@ final class Gazetteer {
             for (String stop : stopKeys) {
                 if (!curatedKeys.contains(stop)) trie.put(stop, Candidates.BLOCKED);
             }
-            return new Gazetteer(trie, Map.copyOf(demonyms), Set.copyOf(englishWords), Map.copyOf(byId));
+            return new Gazetteer(trie, Map.copyOf(demonyms), Set.copyOf(englishWords),
+                    Set.copyOf(lowerCaseFirstWords), Map.copyOf(byId));
         }
 
         private static void read(Source source, TsvReader.LineHandler handler) {

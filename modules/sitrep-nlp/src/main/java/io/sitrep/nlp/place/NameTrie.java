@@ -18,30 +18,31 @@ final class NameTrie<V> {
         Node<V> walk(String key) {
             Node<V> node = this;
             for (int i = 0, n = key.length(); i < n && node != null; i++) {
-                char c = key.charAt(i);
-                char[] l = node.labels;
-                Node<V> next = null;
-                for (int k = 0; k < l.length; k++) {
-                    if (l[k] == c) {
-                        next = (Node<V>) node.children[k];
-                        break;
-                    }
-                }
-                node = next;
+                int k = Arrays.binarySearch(node.labels, key.charAt(i));
+                node = k < 0 ? null : (Node<V>) node.children[k];
             }
             return node;
         }
 
         V value() { return value; }
 
+        /** Labels stay sorted, so a walk finds a child by binary search. */
         @SuppressWarnings("unchecked")
         private Node<V> childOrNew(char c) {
-            for (int k = 0; k < labels.length; k++) if (labels[k] == c) return (Node<V>) children[k];
+            int k = Arrays.binarySearch(labels, c);
+            if (k >= 0) return (Node<V>) children[k];
+            int at = -k - 1;
             Node<V> child = new Node<>();
-            labels = Arrays.copyOf(labels, labels.length + 1);
-            children = Arrays.copyOf(children, children.length + 1);
-            labels[labels.length - 1] = c;
-            children[children.length - 1] = child;
+            char[] l = new char[labels.length + 1];
+            Object[] ch = new Object[children.length + 1];
+            System.arraycopy(labels, 0, l, 0, at);
+            System.arraycopy(children, 0, ch, 0, at);
+            l[at] = c;
+            ch[at] = child;
+            System.arraycopy(labels, at, l, at + 1, labels.length - at);
+            System.arraycopy(children, at, ch, at + 1, children.length - at);
+            labels = l;
+            children = ch;
             return child;
         }
     }

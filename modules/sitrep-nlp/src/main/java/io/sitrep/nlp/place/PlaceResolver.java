@@ -36,10 +36,12 @@ public final class PlaceResolver {
 
     private final Gazetteer gazetteer;
     private final Governorates governorates;
+    private final String[] lowerCaseFirstWords;
 
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
         this.gazetteer = gazetteer;
         this.governorates = governorates;
+        this.lowerCaseFirstWords = gazetteer.lowerCaseFirstWords().toArray(new String[0]);
     }
 
     private static final class Holder {
@@ -163,10 +165,15 @@ public final class PlaceResolver {
         return out;
     }
 
-    /** Capitalised or Arabic words start names; so does a lower-case word joined to a capitalised one. */
-    private static boolean mayStartName(TextTokens t, int i) {
+    /**
+     * Capitalised or Arabic words start names; so does a lower-case word that starts some name ("north-east") when
+     * joined to a capitalised one.
+     */
+    private boolean mayStartName(TextTokens t, int i) {
         if (t.capitalised(i) || t.arabic(i)) return true;
-        return t.joinedToNext(i) && i + 1 < t.size() && t.capitalised(i + 1);
+        if (!t.joinedToNext(i) || !t.capitalised(i + 1)) return false;
+        for (String w : lowerCaseFirstWords) if (t.is(i, w)) return true;
+        return false;
     }
 
     /** The longest name starting at word {@code i}: its last word and its places. */

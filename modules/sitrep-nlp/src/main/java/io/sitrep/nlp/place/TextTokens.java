@@ -1,6 +1,7 @@
 package io.sitrep.nlp.place;
 
 import io.sitrep.nlp.text.NameFolder;
+import java.util.Arrays;
 
 /**
  * The words of a text with their offsets and what separates them, and each word's {@link NameFolder} key, folded
@@ -8,26 +9,24 @@ import io.sitrep.nlp.text.NameFolder;
  * the gazetteer and the same name in a text split into the same words. A possessive "'s" is not part of a word.
  */
 final class TextTokens {
-    /** Two words are joined (may belong to one name) when only spaces or a single hyphen lie between them. */
-    private static final byte JOINED_TO_NEXT = 1;
-    private static final byte HYPHEN_TO_NEXT = 2;
-    private static final byte SENTENCE_START = 4;
-    private static final byte CAPITALISED = 8;
-    private static final byte ARABIC = 16;
+    /** NameFolder's separators among ASCII characters, looked up instead of asked for on the hot path. */
+    private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_SEPARATOR[c] = NameFolder.isSeparator(c);
+    }
 
     private final CharSequence text;
     private int size;
     private int[] starts;
     private int[] ends;
-    private byte[] flags;
     private String[] keys;
 
     private TextTokens(CharSequence text) {
         this.text = text;
-        int capacity = Math.max(8, text.length() / 5);
+        int capacity = Math.max(8, text.length() / 4);
         starts = new int[capacity];
         ends = new int[capacity];
-        flags = new byte[capacity];
     }
 
     static TextTokens of(CharSequence text) {
@@ -36,21 +35,28 @@ final class TextTokens {
         return t;
     }
 
+    /** Only word boundaries are found here; everything else about a word is read from the text when asked. */
     private void split() {
         int n = text.length();
         int i = 0;
-        int previousEnd = 0;
         while (i < n) {
-            while (i < n && NameFolder.isSeparator(text.charAt(i))) i++;
+            while (i < n && isSeparator(text.charAt(i))) i++;
             if (i >= n) break;
             int start = i;
-            while (i < n && !NameFolder.isSeparator(text.charAt(i))) i++;
-            int end = withoutPossessive(start, i);
-            if (size > 0) describeGap(size - 1, previousEnd, start);
-            add(start, end, size == 0 || hasSentenceBreak(previousEnd, start));
-            previousEnd = end;
+            while (i < n && !isSeparator(text.charAt(i))) i++;
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = withoutPossessive(start, i);
+            size++;
         }
         keys = new String[size];
+    }
+
+    private static boolean isSeparator(char c) {
+        return c < 128 ? ASCII_SEPARATOR[c] : NameFolder.isSeparator(c);
     }
 
     /** "Raqqa's" is the word "Raqqa"; a lone trailing apostrophe stays (the folder drops it). */
@@ -63,21 +69,47 @@ final class TextTokens {
         return end;
     }
 
-    private void describeGap(int token, int from, int to) {
-        int hyphens = 0;
-        boolean other = false;
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (NameFolder.isHyphen(c)) hyphens++;
-            else if (c != ' ' && c != '\u00A0') other = true;
-        }
-        if (other || hyphens > 1 || (hyphens == 1 && to - from > 1)) return;
-        flags[token] |= JOINED_TO_NEXT;
-        if (hyphens == 1) flags[token] |= HYPHEN_TO_NEXT;
+    int size() { return size; }
+
+    int start(int token) { return starts[token]; }
+
+    int end(int token) { return ends[token]; }
+
+    /** Whether the word is spelt exactly {@code word}, without allocating. */
+    boolean is(int token, String word) {
+        int start = starts[token];
+        if (ends[token] - start != word.length()) return false;
+        for (int k = 0; k < word.length(); k++) if (text.charAt(start + k) != word.charAt(k)) return false;
+        return true;
     }
 
-    private boolean hasSentenceBreak(int from, int to) {
+    String textOf(int token) { return text.subSequence(starts[token], ends[token]).toString(); }
+
+    /** Two words are joined (may belong to one name) when only spaces or a single hyphen lie between them. */
+    boolean joinedToNext(int token) {
+        if (token + 1 >= size) return false;
+        int from = ends[token];
+        int to = starts[token + 1];
+        if (to - from == 1) {
+            char c = text.charAt(from);
+            return c == ' ' || NameFolder.isHyphen(c);
+        }
         for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != ' ' && c != '\u00A0') return false;
+        }
+        return true;
+    }
+
+    /** Joined to the next word by a single hyphen, which makes "as-" in "as-Sabah" an article. */
+    boolean hyphenToNext(int token) {
+        return token + 1 < size && starts[token + 1] - ends[token] == 1 && NameFolder.isHyphen(text.charAt(ends[token]));
+    }
+
+    /** The first word of the text or of a sentence (after . ! ? : ; or a line break). */
+    boolean sentenceStart(int token) {
+        if (token == 0) return true;
+        for (int k = ends[token - 1]; k < starts[token]; k++) {
             char c = text.charAt(k);
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '\u061F') {
                 return true;
@@ -86,50 +118,29 @@ final class TextTokens {
         return false;
     }
 
-    private void add(int start, int end, boolean sentenceStart) {
-        if (size == starts.length) {
-            int capacity = size * 2;
-            starts = java.util.Arrays.copyOf(starts, capacity);
-            ends = java.util.Arrays.copyOf(ends, capacity);
-            flags = java.util.Arrays.copyOf(flags, capacity);
-        }
-        byte f = sentenceStart ? SENTENCE_START : 0;
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if (Character.isLetter(c)) {
-                if (Character.isUpperCase(c)) f |= CAPITALISED;
-                if (c >= '\u0600' && c <= '\u06FF') f |= ARABIC;
-                break;
-            }
-        }
-        starts[size] = start;
-        ends[size] = end;
-        flags[size] = f;
-        size++;
+    /** The first letter of the word is upper case (a leading apostrophe or quote is skipped). */
+    boolean capitalised(int token) {
+        char c = firstLetter(token);
+        return c != 0 && Character.isUpperCase(c);
     }
 
-    int size() { return size; }
+    boolean arabic(int token) {
+        char c = firstLetter(token);
+        return c >= '\u0600' && c <= '\u06FF';
+    }
 
-    int start(int token) { return starts[token]; }
-
-    int end(int token) { return ends[token]; }
+    private char firstLetter(int token) {
+        for (int k = starts[token], e = ends[token]; k < e; k++) {
+            char c = text.charAt(k);
+            if (Character.isLetter(c)) return c;
+        }
+        return 0;
+    }
 
     /** An Arabic article written as a word of its own ("al", "Al-", "ash-"): letters that fold to nothing. */
     boolean isArticle(int token) {
         return Character.isLetter(text.charAt(starts[token])) && key(token).isEmpty();
     }
-
-    String textOf(int token) { return text.subSequence(starts[token], ends[token]).toString(); }
-
-    boolean joinedToNext(int token) { return (flags[token] & JOINED_TO_NEXT) != 0; }
-
-    boolean hyphenToNext(int token) { return (flags[token] & HYPHEN_TO_NEXT) != 0; }
-
-    boolean sentenceStart(int token) { return (flags[token] & SENTENCE_START) != 0; }
-
-    boolean capitalised(int token) { return (flags[token] & CAPITALISED) != 0; }
-
-    boolean arabic(int token) { return (flags[token] & ARABIC) != 0; }
 
     /** The folded key of a word; empty for an article ("al", "el", hyphenated "ash-", …) and for digits-free marks. */
     String key(int token) {
