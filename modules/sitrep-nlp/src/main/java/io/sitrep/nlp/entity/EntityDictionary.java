@@ -4,7 +4,6 @@ import io.sitrep.nlp.EntityType;
 import io.sitrep.nlp.text.DataFile;
 import io.sitrep.nlp.text.NameTokens;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,13 +26,8 @@ final class EntityDictionary {
     /** One dictionary entry. {@code exactLetters} is set for capitals-only aliases, which match only in capitals. */
     record Entry(Kind kind, String id, EntityType type, String name, String exactLetters) {}
 
-    /**
-     * A folded key that starts or is a phrase: the entries it names (null when it is only a prefix), and the table
-     * person it names, if any.
-     */
-    record Node(char[] key, int hash, List<Entry> entries, Entry person) {
-        boolean matches(char[] chars, int from, int to) { return Arrays.equals(key, 0, key.length, chars, from, to); }
-    }
+    /** A folded key that starts or is a phrase: the entries it names (null when only a prefix) and its table person. */
+    record Node(List<Entry> entries, Entry person) {}
 
     // while loading
     private final Map<String, List<Entry>> byKey = new HashMap<>();
@@ -41,8 +35,8 @@ final class EntityDictionary {
     private final Map<String, Entry> personByKey = new HashMap<>();
     private final Set<String> particles = new HashSet<>();
     private int maxWords;
-    // for lookups: open addressing over all keys and prefixes
-    private Node[] nodes;
+    // for lookups: every key and key prefix
+    private KeyTable<Node> nodes;
     private String[] particleArray;
 
     static EntityDictionary standard() { return Holder.STANDARD; }
@@ -56,28 +50,14 @@ final class EntityDictionary {
         return d;
     }
 
-    /** The hash of a key continued by chars [from, to): {@code hash(0, k, 0, k.length)} is {@code String.hashCode}. */
-    static int hash(int hash, char[] chars, int from, int to) {
-        int h = hash;
-        for (int k = from; k < to; k++) h = 31 * h + chars[k];
-        return h;
-    }
-
-    /** The node of key chars [from, to) whose {@link #hash} is {@code hash}; null when no phrase starts so. */
-    Node node(char[] chars, int from, int to, int hash) {
-        int mask = nodes.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            Node n = nodes[slot];
-            if (n == null) return null;
-            if (n.hash() == hash && n.matches(chars, from, to)) return n;
-        }
-    }
+    /** The node of key chars [from, to) whose {@link KeyTable#hash} is {@code hash}; null when no phrase starts so. */
+    Node node(char[] chars, int from, int to, int hash) { return nodes.get(chars, from, to, hash); }
 
     int maxWords() { return maxWords; }
 
     /** The table person whose alias folds to key chars [from, to), or null. */
     Entry person(char[] chars, int from, int to) {
-        Node n = node(chars, from, to, hash(0, chars, from, to));
+        Node n = nodes.get(chars, from, to);
         return n == null ? null : n.person();
     }
 
@@ -101,20 +81,15 @@ final class EntityDictionary {
     private void compile() {
         Set<String> keys = new HashSet<>(prefixes);
         keys.addAll(byKey.keySet());
-        int capacity = Integer.highestOneBit(Math.max(keys.size(), 8) * 3) * 2; // load factor at most 1/3
-        nodes = new Node[capacity];
+        nodes = new KeyTable<>(keys.size());
         for (String key : keys) {
             List<Entry> entries = byKey.get(key);
-            Node n = new Node(key.toCharArray(), key.hashCode(), entries == null ? null : List.copyOf(entries),
-                    personByKey.get(key));
-            int slot = spread(n.hash()) & (capacity - 1);
-            while (nodes[slot] != null) slot = (slot + 1) & (capacity - 1);
-            nodes[slot] = n;
+            char[] k = key.toCharArray();
+            nodes.putIfAbsent(k, 0, k.length, new Node(entries == null ? null : List.copyOf(entries), personByKey.get(key)));
         }
         particleArray = particles.toArray(String[]::new);
     }
 
-    private static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B9; }
 
     private void addEntity(DataFile.Line line, Map<String, String> ids) {
         String[] f = line.fields();

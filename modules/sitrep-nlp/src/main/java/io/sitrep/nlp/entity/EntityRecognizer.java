@@ -6,9 +6,7 @@ import io.sitrep.nlp.entity.EntityDictionary.Kind;
 import io.sitrep.nlp.text.NameTokens;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +61,9 @@ public final class EntityRecognizer {
         final Match[] matchAt;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
-        final Map<String, String[]> personByFullKey = new HashMap<>();
-        final Map<String, String[]> personByLastKey = new HashMap<>();
+        final KeyTable<String[]> personByFullKey = new KeyTable<>(8);
+        final KeyTable<String[]> personByLastKey = new KeyTable<>(8);
+        boolean anyLastName;
 
         Pass(String text) {
             this.text = text;
@@ -106,7 +105,7 @@ public final class EntityRecognizer {
                 for (int j = i; j < w.size() && j - i < max; j++) {
                     if (j > i && !w.joinsNext(j - 1)) break;
                     // the key of words [i, j] is one range of the concatenated keys
-                    hash = EntityDictionary.hash(hash, keys, w.keyStart(j), w.keyEnd(j));
+                    hash = KeyTable.hash(hash, keys, w.keyStart(j), w.keyEnd(j));
                     EntityDictionary.Node node = dictionary.node(keys, w.keyStart(i), w.keyEnd(j), hash);
                     if (node == null) break;
                     if (w.keyIsEmpty(j)) continue; // a match never ends on an article
@@ -280,7 +279,8 @@ public final class EntityRecognizer {
 
         /** Later mentions by full or last name of a person found before: "Al-Khanjar", "Hussein said". */
         void laterMentions() {
-            if (personByLastKey.isEmpty()) return;
+            if (!anyLastName) return;
+            char[] keys = w.keyChars();
             for (int i = 0; i < w.size(); i++) {
                 if (taken[i] || matchAt[i] != null || isNotName(i)) continue;
                 if (!w.capitalised(i) && !(w.keyIsEmpty(i) && i + 1 < w.size() && w.capitalised(i + 1))) continue;
@@ -291,17 +291,15 @@ public final class EntityRecognizer {
                     end = i + 1;
                 }
                 int full = end;
-                StringBuilder key = new StringBuilder(w.key(end));
                 while (full + 1 < w.size() && full - i < 3 && w.joinsNext(full) && !taken[full + 1] && matchAt[full + 1] == null
                         && nameWord(full + 1)) {
-                    key.append(w.key(full + 1));
                     full++;
-                    String[] p = personByFullKey.get(key.toString());
+                    String[] p = personByFullKey.get(keys, w.keyStart(end), w.keyEnd(full));
                     if (p != null) { emitKnown(p, i, full); i = full; break; }
                 }
                 if (taken[i]) continue;
                 if (full > end && nameWord(end + 1) && !w.keyIsEmpty(end + 1)) continue; // part of another name
-                String[] p = personByLastKey.get(w.key(end));
+                String[] p = personByLastKey.get(keys, w.keyStart(end), w.keyEnd(end));
                 if (p != null) emitKnown(p, i, end);
                 i = Math.max(i, end);
             }
@@ -346,12 +344,13 @@ public final class EntityRecognizer {
         }
 
         void remember(String id, String name, int from, int to) {
-            StringBuilder key = new StringBuilder();
-            for (int k = from; k <= to; k++) key.append(w.key(k));
             String[] p = {id, name};
-            personByFullKey.putIfAbsent(key.toString(), p);
-            String last = w.key(to);
-            if (to > from && last.length() >= 3) personByLastKey.putIfAbsent(last, p);
+            char[] keys = w.keyChars();
+            personByFullKey.putIfAbsent(keys, w.keyStart(from), w.keyEnd(to), p);
+            if (to > from && w.keyEnd(to) - w.keyStart(to) >= 3) {
+                personByLastKey.putIfAbsent(keys, w.keyStart(to), w.keyEnd(to), p);
+                anyLastName = true;
+            }
         }
 
         void emit(String id, EntityType type, String name, int from, int to, String role) {

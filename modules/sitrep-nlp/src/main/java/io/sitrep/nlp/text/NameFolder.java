@@ -175,35 +175,45 @@ public final class NameFolder {
         return (b == 's' && c == 'h') || (b == 't' && c == 'h') || (b == 'd' && c == 'h') || (b == 'z' && c == 'h');
     }
 
-    /** Vowel and orthographic variants of Latin transliteration, applied in place to the chars from {@code from}. */
+    /**
+     * Vowel and orthographic variants of Latin transliteration, applied in place to the chars from {@code from}:
+     * vowel spellings folded, "Abdul" made "abdal", doubled letters made single and a final h after a vowel
+     * dropped, in one pass that writes behind where it reads.
+     */
     private static void foldVowels(Chars out, int from) {
         char[] t = out.a;
         int w = from;
         int len = out.length;
+        int produced = 0; // letters before doubles are collapsed
         for (int r = from; r < len; r++) {
             char c = t[r];
             char next = r + 1 < len ? t[r + 1] : 0;
-            if (c == 'e' && next == 'e') { t[w++] = 'i'; r++; continue; }
-            if (c == 'o' && (next == 'o' || next == 'u')) { t[w++] = 'u'; r++; continue; }
-            if ((c == 'e' || c == 'a') && (next == 'i' || next == 'y')) {
-                t[w++] = 'a';
-                t[w++] = 'i';
-                r++;
-                continue;
-            }
-            if (c == 'e') c = 'a';
+            char second = 0;
+            if (c == 'e' && next == 'e') { c = 'i'; r++; }
+            else if (c == 'o' && (next == 'o' || next == 'u')) { c = 'u'; r++; }
+            else if ((c == 'e' || c == 'a') && (next == 'i' || next == 'y')) { c = 'a'; second = 'i'; r++; }
+            else if (c == 'e') c = 'a';
             else if (c == 'o') c = 'u';
-            t[w++] = c;
+            w = putSingle(t, from, w, c);
+            // Abdul/Abdel/Abdol X spell "Abd al-X" (five letters with no double among them)
+            if (++produced == 5 && w - from == 5 && t[from] == 'a' && t[from + 1] == 'b' && t[from + 2] == 'd'
+                    && t[from + 3] == 'u' && t[from + 4] == 'l') {
+                t[from + 3] = 'a';
+            }
+            if (second != 0) {
+                w = putSingle(t, from, w, second);
+                produced++;
+            }
         }
         out.length = w;
-        // Abdul/Abdel/Abdol X spell "Abd al-X"
-        if (w - from >= 5 && t[from] == 'a' && t[from + 1] == 'b' && t[from + 2] == 'd' && t[from + 3] == 'u'
-                && t[from + 4] == 'l') {
-            t[from + 3] = 'a';
-        }
-        collapseDoubles(out, from);
-        int l = out.length;
-        if (l - from > 3 && t[l - 1] == 'h' && isVowel(t[l - 2])) out.length = l - 1;
+        if (w - from > 3 && t[w - 1] == 'h' && isVowel(t[w - 2])) out.length = w - 1;
+    }
+
+    /** Writes c at w unless it doubles the letter before (from on); returns the next write position. */
+    private static int putSingle(char[] t, int from, int w, char c) {
+        if (w > from && t[w - 1] == c) return w;
+        t[w] = c;
+        return w + 1;
     }
 
     private static void collapseDoubles(Chars out, int from) {

@@ -12,15 +12,13 @@ import java.util.Arrays;
  * a matcher can look n-grams up without building a String per step.
  */
 public final class NameTokens {
-    private static final int INITIAL_CAPACITY = 64;
-
     private int size;
-    private int[] start = new int[INITIAL_CAPACITY];
-    private int[] end = new int[INITIAL_CAPACITY];
-    private int[] keyEnd = new int[INITIAL_CAPACITY];
-    private boolean[] joinsNext = new boolean[INITIAL_CAPACITY];
-    private boolean[] possessive = new boolean[INITIAL_CAPACITY];
-    private boolean[] capitalised = new boolean[INITIAL_CAPACITY];
+    private int[] start;
+    private int[] end;
+    private int[] keyEnd;
+    private boolean[] joinsNext;
+    private boolean[] possessive;
+    private boolean[] capitalised;
     private String[] keyStrings; // made on first use
     private final NameFolder.Chars keys;
     private final CharSequence text;
@@ -30,6 +28,14 @@ public final class NameTokens {
         this.text = text;
         this.chars = text.toString().toCharArray();
         this.keys = new NameFolder.Chars(text.length());
+        // English runs about six characters a word: room for most texts without growing
+        int capacity = text.length() / 5 + 16;
+        start = new int[capacity];
+        end = new int[capacity];
+        keyEnd = new int[capacity];
+        joinsNext = new boolean[capacity];
+        possessive = new boolean[capacity];
+        capitalised = new boolean[capacity];
     }
 
     public static NameTokens of(CharSequence text) {
