@@ -53,6 +53,7 @@ public final class AuthAccessControl implements AccessControl {
     private final SessionStore sessions;
     private final LoginRateLimiter limiter;
     private final LoginPage loginPage = new LoginPage();
+    private final Clock clock;
 
     /**
      * Loads the users file and config accounts and, at the first start, creates the admin (a generated password is
@@ -67,6 +68,7 @@ public final class AuthAccessControl implements AccessControl {
     /** @param banner where a generated admin password is printed, once */
     public AuthAccessControl(AuthSettings settings, Clock clock, PrintStream banner) {
         this.settings = settings;
+        this.clock = clock;
         this.users = new UserDirectory(new UsersFile(settings.usersFile()), settings.configAccounts());
         this.sessions = new SessionStore(clock, settings.sessionTtl());
         this.limiter = new LoginRateLimiter(clock, settings.maxLoginFailures(), settings.loginWindow());
@@ -134,7 +136,7 @@ public final class AuthAccessControl implements AccessControl {
         if (unsafe && u.method() == AuthMethod.SESSION) checkCsrf(ctx);
         if (unsafe) {
             log.info("write {} {} by {} ({} via {}) at {}", ctx.method(), ctx.path(), u.name(), roleName(u.role()),
-                    u.method(), java.time.Instant.now());
+                    u.method(), clock.instant());
         }
     }
 
