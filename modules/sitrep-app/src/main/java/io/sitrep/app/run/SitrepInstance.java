@@ -15,10 +15,13 @@ import io.sitrep.sinks.http.AccessControl;
 import io.sitrep.sinks.http.AlertActionsApi;
 import io.sitrep.sinks.http.ApiServer;
 import io.sitrep.sinks.http.HttpFeature;
+import io.sitrep.sinks.situation.SituationApi;
 import io.sitrep.streams.SitrepTopology;
 import io.sitrep.streams.StreamsProperties;
 import io.sitrep.streams.alerts.AlertSettings;
 import io.sitrep.streams.query.GlobalStoreAlertQueries;
+import io.sitrep.streams.situation.SituationSettings;
+import io.sitrep.streams.situation.SituationStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +52,7 @@ public final class SitrepInstance implements AutoCloseable {
     private final SitrepConfig config;
     private EmbeddedKafkaBroker broker;
     private KafkaStreams streams;
+    private SituationStreams situation;
     private ApiServer http;
     private KafkaCommandPublisher commands;
     private DashboardFeature dashboard;
@@ -107,6 +111,7 @@ public final class SitrepInstance implements AutoCloseable {
         });
         streams.setStateListener((now, before) -> log.info("streams {} -> {}", before, now));
         streams.start();
+        situation = SituationStreams.start(props, SituationSettings.defaults());
 
         GlobalStoreAlertQueries queries = new GlobalStoreAlertQueries(streams);
         commands = new KafkaCommandPublisher(bootstrapServers, config.applicationId() + "-" + config.instanceId() + "-commands");
@@ -115,6 +120,7 @@ public final class SitrepInstance implements AutoCloseable {
         List<HttpFeature> features = List.of(
                 ApiServer.alertsApi(queries),
                 new AlertActionsApi(queries, commands, Clock.systemUTC()),
+                new SituationApi(situation.queries()),
                 dashboard);
         http = ApiServer.start(config.httpHost(), config.httpPort(), access, features);
 
@@ -181,6 +187,7 @@ public final class SitrepInstance implements AutoCloseable {
         if (http != null) http.close();
         if (dashboard != null) dashboard.close();
         if (commands != null) commands.close();
+        if (situation != null) situation.close();
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
         }
