@@ -10,6 +10,7 @@ import io.sitrep.sinks.http.HttpFeature;
 import io.sitrep.sinks.http.Role;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,8 @@ public final class DashboardFeature implements HttpFeature, AutoCloseable {
 
     private void stream(SseClient client) {
         if (closing || !clients.tryAcquire()) {
+            // returning ends the response; the EventSource retries later
             client.sendComment(closing ? "shutting down" : "too many clients; retry later");
-            client.close();
             return;
         }
         try {
@@ -87,8 +88,8 @@ public final class DashboardFeature implements HttpFeature, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("alert stream to {} ended: {}", client.ctx().ip(), e.toString());
         } finally {
+            // the response ends when this handler returns (no keepAlive): closing it here too would complete it twice
             clients.release();
-            client.close();
         }
     }
 
@@ -116,10 +117,19 @@ public final class DashboardFeature implements HttpFeature, AutoCloseable {
         }
     }
 
-    /** Stops the feed: open streams end (their EventSources reconnect elsewhere or later) and the tail closes. */
+    /**
+     * Stops the feed: open streams end (their EventSources reconnect elsewhere or later) and the tail closes. Close
+     * it before the HTTP server, so no stream is still writing when the server goes.
+     */
     @Override
     public void close() {
         closing = true;
+        try {
+            if (clients.tryAcquire(MAX_CLIENTS, 5, TimeUnit.SECONDS)) clients.release(MAX_CLIENTS);
+            else log.warn("{} alert streams still open after 5 s", MAX_CLIENTS - clients.availablePermits());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         alertLog.close();
     }
 }
