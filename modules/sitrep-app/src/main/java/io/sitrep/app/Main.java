@@ -3,6 +3,7 @@ package io.sitrep.app;
 import io.sitrep.app.cli.AnalyzeCommand;
 import io.sitrep.app.cli.EvaluateCommand;
 import io.sitrep.app.cli.ReplayCommand;
+import io.sitrep.app.cli.RulesCommand;
 import io.sitrep.app.cli.RunCommand;
 import io.sitrep.app.cli.TailCommand;
 import io.sitrep.app.cli.UsersCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
         description = "Event-streaming situational awareness on Kafka Streams.",
         subcommands = {RunCommand.class, ReplayCommand.class, TailCommand.class, AnalyzeCommand.class,
-                EvaluateCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+                EvaluateCommand.class, RulesCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
