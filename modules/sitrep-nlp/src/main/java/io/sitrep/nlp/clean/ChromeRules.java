@@ -16,11 +16,16 @@ final class ChromeRules {
     /** Whole-line regexes only run on lines up to this length: chrome is short, and it bounds the work. */
     static final int MAX_REGEX_LINE = 300;
 
+    /** A regex with the literal a line must contain for it to be tried (null: tried on every line). */
+    private record Regex(String trigger, Pattern pattern) {}
+
     private record Cut(String trigger, Pattern pattern) {}
 
     private final Set<String> lines = new HashSet<>();
     private final List<String> prefixes = new ArrayList<>();
-    private final List<Pattern> regexes = new ArrayList<>();
+    /** The first chars of the prefixes, for a quick no. */
+    private final Set<Character> prefixFirsts = new HashSet<>();
+    private final List<Regex> regexes = new ArrayList<>();
     private final List<Cut> cuts = new ArrayList<>();
 
     ChromeRules(List<DataFile.Line> rules) {
@@ -29,8 +34,17 @@ final class ChromeRules {
             if (f.length < 2 || f[1].isBlank()) throw rule.error("expected KIND<TAB>PATTERN");
             switch (f[0].strip()) {
                 case "line" -> { expect(rule, f, 2); lines.add(normal(f[1])); }
-                case "prefix" -> { expect(rule, f, 2); prefixes.add(f[1].strip().toLowerCase(Locale.ROOT)); }
-                case "regex" -> { expect(rule, f, 2); regexes.add(compile(rule, f[1])); }
+                case "prefix" -> {
+                    expect(rule, f, 2);
+                    String p = f[1].strip().toLowerCase(Locale.ROOT);
+                    prefixes.add(p);
+                    prefixFirsts.add(p.charAt(0));
+                }
+                case "regex" -> {
+                    if (f.length == 3 && f[2].isBlank()) throw rule.error("expected regex<TAB>LITERAL<TAB>PATTERN");
+                    if (f.length == 3) regexes.add(new Regex(f[1], compile(rule, f[2])));
+                    else { expect(rule, f, 2); regexes.add(new Regex(null, compile(rule, f[1]))); }
+                }
                 case "cut" -> { expect(rule, f, 3); cuts.add(new Cut(f[1], compile(rule, f[2]))); }
                 default -> throw rule.error("unknown rule kind '" + f[0] + "' (line, prefix, regex, cut)");
             }
@@ -54,15 +68,29 @@ final class ChromeRules {
     boolean isChrome(String line) {
         if (line.isEmpty()) return true;
         if (line.length() <= 120 && lines.contains(normal(line))) return true;
-        String lower = null;
-        for (String p : prefixes) {
-            if (line.length() < p.length()) continue;
-            if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
-            if (lower.startsWith(p)) return true;
+        if (mayStartWithPrefix(line)) {
+            String lower = null;
+            for (String p : prefixes) {
+                if (line.length() < p.length()) continue;
+                if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
+                if (lower.startsWith(p)) return true;
+            }
         }
         if (line.length() > MAX_REGEX_LINE) return false;
-        for (Pattern p : regexes) if (p.matcher(line).matches()) return true;
+        for (Regex r : regexes) {
+            if (r.trigger() != null && !line.contains(r.trigger())) continue;
+            if (r.pattern().matcher(line).matches()) return true;
+        }
         return false;
+    }
+
+    /**
+     * False when no prefix can match: the line's first char lower-cases to no prefix's first char. ('İ' lower-cases
+     * to "i̇", which starts with i, as {@link Character#toLowerCase} says too; a surrogate pair is not judged.)
+     */
+    private boolean mayStartWithPrefix(String line) {
+        char c = line.charAt(0);
+        return Character.isSurrogate(c) || prefixFirsts.contains(Character.toLowerCase(c));
     }
 
     private static void expect(DataFile.Line rule, String[] f, int n) {

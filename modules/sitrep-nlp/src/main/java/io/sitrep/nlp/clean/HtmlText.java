@@ -20,13 +20,26 @@ final class HtmlText {
 
     private HtmlText() {}
 
-    /** Whether a captured body is HTML rather than text: a known tag early in it. */
+    private static final String[] TAGS = {"<html", "<body", "<p>", "<p ", "<div", "<article", "<!doctype html", "<br", "<h1"};
+
+    /** Whether a captured body is HTML rather than text: a known tag (any case) in its first 4,000 chars. */
     static boolean looksLikeHtml(String body) {
         int n = Math.min(body.length(), 4_000);
-        String head = body.substring(0, n).toLowerCase(java.util.Locale.ROOT);
-        return head.contains("<html") || head.contains("<body") || head.contains("<p>") || head.contains("<p ")
-                || head.contains("<div") || head.contains("<article") || head.contains("<!doctype html")
-                || head.contains("<br") || head.contains("<h1");
+        for (int i = body.indexOf('<'); i >= 0 && i < n; i = body.indexOf('<', i + 1)) {
+            for (String tag : TAGS) if (lowerCaseStarts(body, i, n, tag)) return true;
+        }
+        return false;
+    }
+
+    /** Whether text[at, limit) starts with {@code lower} once lower-cased ('İ' lower-cases to two chars: no match). */
+    private static boolean lowerCaseStarts(String text, int at, int limit, String lower) {
+        if (at + lower.length() > limit) return false;
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(at + k);
+            char l = lower.charAt(k);
+            if (c != l && (c == '\u0130' || Character.toLowerCase(c) != l)) return false;
+        }
+        return true;
     }
 
     static Page toText(String html) {

@@ -16,6 +16,8 @@ public final class Outlets {
     private static final String RESOURCE = "/clean/outlets.tsv";
     private final Map<String, Outlet> byKey = new HashMap<>();
     private final List<String> keysLongestFirst = new ArrayList<>();
+    /** Keys longest first by the case-folded first char, so that a line is only compared with names it may start. */
+    private final Map<Character, List<String>> keysByFirst = new HashMap<>();
 
     Outlets(List<DataFile.Line> lines) {
         for (DataFile.Line line : lines) {
@@ -33,6 +35,7 @@ public final class Outlets {
         }
         keysLongestFirst.addAll(byKey.keySet());
         keysLongestFirst.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        for (String k : keysLongestFirst) keysByFirst.computeIfAbsent(caseFolded(k.charAt(0)), c -> new ArrayList<>()).add(k);
     }
 
     public static Outlets standard() { return Holder.STANDARD; }
@@ -51,7 +54,12 @@ public final class Outlets {
      * at a non-letter (so "Shafaq Newsroom" is not Shafaq News) but may be glued to a digit ("Shafaq News20-03-2025").
      */
     Optional<Match> at(String line, int from) {
-        for (String k : keysLongestFirst) {
+        if (from >= line.length()) return Optional.empty();
+        char first = line.charAt(from);
+        // regionMatches compares a surrogate pair as one code point: such a line is compared with every name
+        List<String> candidates = Character.isSurrogate(first) ? keysLongestFirst : keysByFirst.get(caseFolded(first));
+        if (candidates == null) return Optional.empty();
+        for (String k : candidates) {
             int end = from + k.length();
             if (end > line.length()) continue;
             if (!line.regionMatches(true, from, k, 0, k.length())) continue;
@@ -67,6 +75,9 @@ public final class Outlets {
         Outlet previous = byKey.putIfAbsent(key(name), outlet);
         if (previous != null && previous != outlet) throw line.error("name '" + name + "' already belongs to " + previous.name());
     }
+
+    /** Two chars are equal ignoring case for {@link String#regionMatches(boolean, int, String, int, int)} when these are. */
+    private static char caseFolded(char c) { return Character.toLowerCase(Character.toUpperCase(c)); }
 
     private static String key(String name) { return name.strip().toLowerCase(Locale.ROOT); }
 

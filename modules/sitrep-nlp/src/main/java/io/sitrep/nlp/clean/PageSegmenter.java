@@ -329,6 +329,7 @@ public final class PageSegmenter {
     }
 
     private static String collapseSpaces(String s, int from, int to) {
+        if (!needsCollapse(s, from, to)) return s.substring(from, to);
         StringBuilder b = new StringBuilder(to - from);
         boolean space = false;
         for (int i = from; i < to; i++) {
@@ -338,6 +339,17 @@ public final class PageSegmenter {
             b.append(c);
         }
         return b.toString();
+    }
+
+    /** A tab, a leading or trailing space, or two spaces in a row. */
+    private static boolean needsCollapse(String s, int from, int to) {
+        if (from == to) return false;
+        if (s.charAt(from) == ' ' || s.charAt(to - 1) == ' ') return true;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == ' ' && s.charAt(i + 1) == ' ') return true;
+        }
+        return false;
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

@@ -38,30 +38,41 @@ final class PublicationTimes {
 
     /** Times stated in a short header line (bylines, date lines); other text stays in {@link HeaderTime#rest}. */
     static HeaderTime inHeader(String line) {
+        // every date pattern needs a digit, a relative time "ago" or "yesterday": most header lines have none
+        boolean digit = hasDigit(line);
+        boolean ago = containsAsciiIgnoreCase(line, "ago");
+        if (!digit && !ago && !containsAsciiIgnoreCase(line, "yesterday")) return new HeaderTime(null, null, null, line.strip());
+        return parse(line, digit, ago);
+    }
+
+    private static HeaderTime parse(String line, boolean digit, boolean agoWord) {
         Instant instant = null;
         LocalDate date = null;
         Duration ago = null;
         StringBuilder rest = new StringBuilder(line);
-        Matcher m = ISO.matcher(rest);
-        if (m.find()) {
-            instant = iso(m);
-            if (instant != null) blank(rest, m.start(), m.end());
-        }
-        m = YMD.matcher(rest);
-        if (instant == null && m.find()) {
-            date = date(m.group(1), m.group(2), m.group(3));
-            if (date != null) blank(rest, m.start(), m.end());
-        }
-        m = DMY.matcher(rest);
-        if (instant == null && date == null && m.find()) {
-            date = dayMonth(m.group(1), m.group(2), m.group(3));
-            if (date != null) blank(rest, m.start(), m.end());
-        }
-        if (instant == null && date == null) {
-            date = monthName(rest);
+        Matcher m;
+        if (digit) {
+            m = ISO.matcher(rest);
+            if (m.find()) {
+                instant = iso(m);
+                if (instant != null) blank(rest, m.start(), m.end());
+            }
+            m = YMD.matcher(rest);
+            if (instant == null && m.find()) {
+                date = date(m.group(1), m.group(2), m.group(3));
+                if (date != null) blank(rest, m.start(), m.end());
+            }
+            m = DMY.matcher(rest);
+            if (instant == null && date == null && m.find()) {
+                date = dayMonth(m.group(1), m.group(2), m.group(3));
+                if (date != null) blank(rest, m.start(), m.end());
+            }
+            if (instant == null && date == null) {
+                date = monthName(rest);
+            }
         }
         m = RELATIVE.matcher(rest);
-        if (m.find()) {
+        if (agoWord && m.find()) {
             ago = relative(m.group(1), m.group(2));
             blank(rest, m.start(), m.end());
         } else {
@@ -74,6 +85,25 @@ final class PublicationTimes {
         String remaining = rest.toString();
         if (instant != null || date != null || ago != null) remaining = DATE_WORD.matcher(remaining).replaceFirst("");
         return new HeaderTime(instant, date, ago, remaining.strip());
+    }
+
+    private static boolean hasDigit(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
+        return false;
+    }
+
+    /** Whether s contains {@code lower} (ASCII lower case) ignoring ASCII case, as the patterns' (?i) does. */
+    private static boolean containsAsciiIgnoreCase(CharSequence s, String lower) {
+        int last = s.length() - lower.length();
+        outer:
+        for (int i = 0; i <= last; i++) {
+            for (int k = 0; k < lower.length(); k++) {
+                char c = s.charAt(i + k);
+                if (c != lower.charAt(k) && !(c >= 'A' && c <= 'Z' && c + 32 == lower.charAt(k))) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** The latest full date ("August 11, 2025", "11 August 2025") quoted in a text, or null. */

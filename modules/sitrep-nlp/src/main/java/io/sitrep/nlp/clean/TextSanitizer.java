@@ -14,6 +14,34 @@ final class TextSanitizer {
     private TextSanitizer() {}
 
     static String sanitize(String s) {
+        // most captured text needs no change: then it is only counted, not copied
+        int n = s.length();
+        int letters = 0, visible = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == ' ') continue;
+            if (!kept(c)) return rewrite(s);
+            visible++;
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) letters++;
+        }
+        return verdict(s, 0, letters, visible);
+    }
+
+    /** Whether a char other than space and line feed stays as it is and counts as visible. */
+    private static boolean kept(char c) {
+        if (c < 0x80) return c >= 0x20 && c != 0x7F;
+        return c > 0x9F && c != '\u00A0' && c != '\u00AD' && c != '\u0085' && !(c >= '\u2000' && c <= '\u200D')
+                && c != '\u2028' && c != '\u2029' && c != '\u202F' && c != '\u205F' && c != '\u2060' && c != '\u3000'
+                && !Character.isSurrogate(c) && !(c >= '\uE000' && c <= '\uF8FF') && c != '\uFEFF' && c < '\uFFFD';
+    }
+
+    private static String verdict(String text, int bad, int letters, int visible) {
+        if (visible == 0) return null;
+        if (bad > MAX_BAD_SHARE * (visible + bad) || letters < MIN_LETTER_SHARE * visible) return null;
+        return text;
+    }
+
+    private static String rewrite(String s) {
         int n = s.length();
         StringBuilder out = new StringBuilder(n);
         int bad = 0, letters = 0, visible = 0;
@@ -47,8 +75,6 @@ final class TextSanitizer {
                 }
             }
         }
-        if (visible == 0) return null;
-        if (bad > MAX_BAD_SHARE * (visible + bad) || letters < MIN_LETTER_SHARE * visible) return null;
-        return out.toString();
+        return verdict(out.toString(), bad, letters, visible);
     }
 }

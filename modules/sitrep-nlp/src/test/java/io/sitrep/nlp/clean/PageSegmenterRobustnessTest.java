@@ -129,6 +129,32 @@ class PageSegmenterRobustnessTest {
     }
 
     @Test
+    void aRegexWithALiteralIsOnlyTriedOnLinesHoldingIt() {
+        var rules = DataFile.read("rules.txt", new ByteArrayInputStream(
+                "regex\t(\t.{1,40}\\((AFP|Reuters)\\)\nregex\tLive\n".getBytes(StandardCharsets.UTF_8)));
+        ChromeRules chrome = new ChromeRules(rules);
+        assertThat(chrome.isChrome("Smoke over the city (AFP)")).isTrue();
+        assertThat(chrome.isChrome("Smoke over the city AFP")).isFalse();
+        assertThat(chrome.isChrome("Live")).isTrue();
+        var blank = DataFile.read("rules.txt", new ByteArrayInputStream("regex\t(\t \n".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> new ChromeRules(blank)).hasMessageContaining("rules.txt:1").hasMessageContaining("LITERAL");
+    }
+
+    @Test
+    void outletsAreFoundAtTheStartOfALineInAnyCase() {
+        Outlets o = Outlets.standard();
+        assertThat(o.at("SHAFAQ NEWS20-03-2025", 0)).get().satisfies(m -> {
+            assertThat(m.outlet().name()).isEqualTo("Shafaq News");
+            assertThat(m.end()).isEqualTo(11);
+        });
+        assertThat(o.at("Rudaw Net – Erbil", 0)).get().extracting(Outlets.Match::end).isEqualTo(9);
+        assertThat(o.at("Shafaq Newsroom", 0)).get().extracting(Outlets.Match::end).isEqualTo(6); // the alias "Shafaq"
+        assertThat(o.at("Shafaqi", 0)).isEmpty();
+        assertThat(o.at("", 0)).isEmpty();
+        assertThat(o.at("\uD835\uDC00 News", 0)).isEmpty();
+    }
+
+    @Test
     void outletDirectoryKnowsAggregators() {
         Outlets o = Outlets.standard();
         assertThat(o.isAggregator("Daily8")).isTrue();
