@@ -118,10 +118,10 @@ public final class SitrepInstance implements AutoCloseable {
         dashboard = new DashboardFeature(bootstrapServers, queries);
         AccessControl access = new AuthAccessControl(AuthSettings.from(Map.of(), dataDir, env));
         List<HttpFeature> features = List.of(
+                dashboard, // first: /api/alerts/stream must not be taken for an alert id by /api/alerts/{id}
                 ApiServer.alertsApi(queries),
                 new AlertActionsApi(queries, commands, Clock.systemUTC()),
-                new SituationApi(situation.queries()),
-                dashboard);
+                new SituationApi(situation.queries()));
         http = ApiServer.start(config.httpHost(), config.httpPort(), access, features);
 
         if (config.replayEnabled()) startReplay(clusterId, ReplaySpeed.parse(config.replaySpeed()));
@@ -184,8 +184,8 @@ public final class SitrepInstance implements AutoCloseable {
     public void close() {
         closing = true;
         if (replay != null) replay.interrupt();
+        if (dashboard != null) dashboard.close(); // ends open streams before the server goes
         if (http != null) http.close();
-        if (dashboard != null) dashboard.close();
         if (commands != null) commands.close();
         if (situation != null) situation.close();
         if (streams != null) {
