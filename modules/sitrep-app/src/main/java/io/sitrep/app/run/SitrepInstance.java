@@ -87,6 +87,8 @@ public final class SitrepInstance implements AutoCloseable {
     private void startAll() {
         Path dataDir = config.dataDir();
         mkdirs(dataDir);
+        // users and passwords first: a bad setting stops the start before anything else runs
+        AccessControl access = new AuthAccessControl(AuthSettings.from(Map.of(), dataDir, env));
         if (config.usesEmbeddedBroker()) {
             broker = EmbeddedKafkaBroker.start(dataDir, config.brokerHost(), config.brokerPort());
             bootstrapServers = broker.bootstrapServers();
@@ -116,7 +118,6 @@ public final class SitrepInstance implements AutoCloseable {
         GlobalStoreAlertQueries queries = new GlobalStoreAlertQueries(streams);
         commands = new KafkaCommandPublisher(bootstrapServers, config.applicationId() + "-" + config.instanceId() + "-commands");
         dashboard = new DashboardFeature(bootstrapServers, queries);
-        AccessControl access = new AuthAccessControl(AuthSettings.from(Map.of(), dataDir, env));
         List<HttpFeature> features = List.of(
                 dashboard, // first: /api/alerts/stream must not be taken for an alert id by /api/alerts/{id}
                 ApiServer.alertsApi(queries),

@@ -131,7 +131,7 @@ class ExactlyOnceIT {
                 "--no-replay");
         pb.environment().put("SITREP_INSTANCE_ID", "killed");
         pb.environment().put("SITREP_TOPICS_PARTITIONS", "1");
-        pb.environment().put("SITREP_ADMIN_PASSWORD", "eos-it");
+        pb.environment().put("SITREP_ADMIN_PASSWORD", "eos-it-password");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(killedDir.resolve("sitrep.log").toFile()));
         return pb.start();
     }
