@@ -179,12 +179,16 @@ class DashboardBrowserIT {
             replayer.replay(List.of(article), ReplaySpeed.MAX, () -> false);
         }
         viewer.findElement(By.id("f-text")).sendKeys("window.__pwned");
-        WebElement item = wait(viewer, Duration.ofSeconds(90)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#feed li.alert-item")));
-        item.click();
-        WebElement detail = wait(viewer, Duration.ofSeconds(10)).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail .evidence")));
-        String shown = viewer.findElement(By.id("detail")).getText() + "\n" + item.getText();
+        // live updates re-render the feed: click until the detail of the hostile alert is open
+        WebElement detail = wait(viewer, Duration.ofSeconds(90))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> {
+                    List<WebElement> items = feedItems(x);
+                    if (items.isEmpty()) return null;
+                    items.get(0).click();
+                    List<WebElement> ev = x.findElements(By.cssSelector("#detail .evidence"));
+                    return ev.isEmpty() ? null : ev.get(0);
+                });
+        String shown = viewer.findElement(By.id("detail")).getText() + "\n" + viewer.findElement(By.id("feed")).getText();
         assertThat(shown).containsAnyOf(HOSTILE_SCRIPT, HOSTILE_IMG);
         assertThat(detail.findElements(By.tagName("img"))).isEmpty();
         assertThat(viewer.findElements(By.cssSelector("#detail script, #feed script, #feed img"))).isEmpty();
