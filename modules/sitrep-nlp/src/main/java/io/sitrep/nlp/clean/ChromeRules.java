@@ -65,23 +65,38 @@ final class ChromeRules {
     }
 
     /** Whether a whole (already cut, stripped) line is chrome. */
-    boolean isChrome(String line) {
-        if (line.isEmpty()) return true;
-        if (line.length() <= 120 && lines.contains(normal(line))) return true;
-        if (mayStartWithPrefix(line)) {
-            String lower = null;
-            for (String p : prefixes) {
-                if (line.length() < p.length()) continue;
-                if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
-                if (lower.startsWith(p)) return true;
+    boolean isChrome(String line) { return page().isChrome(line); }
+
+    /** The rules for the lines of one page. */
+    Page page() { return new Page(); }
+
+    /** The rules as one page applies them: a regex gets one matcher, reset for each line. Not thread-safe. */
+    final class Page {
+        private final Matcher[] matchers = new Matcher[regexes.size()];
+
+        /** Whether a whole (already cut, stripped) line is chrome. */
+        boolean isChrome(String line) {
+            if (line.isEmpty()) return true;
+            if (line.length() <= 120 && lines.contains(normal(line))) return true;
+            if (mayStartWithPrefix(line)) {
+                String lower = null;
+                for (String p : prefixes) {
+                    if (line.length() < p.length()) continue;
+                    if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
+                    if (lower.startsWith(p)) return true;
+                }
             }
+            if (line.length() > MAX_REGEX_LINE) return false;
+            for (int i = 0; i < matchers.length; i++) {
+                Regex r = regexes.get(i);
+                if (r.trigger() != null && !line.contains(r.trigger())) continue;
+                Matcher m = matchers[i];
+                if (m == null) matchers[i] = m = r.pattern().matcher(line);
+                else m.reset(line);
+                if (m.matches()) return true;
+            }
+            return false;
         }
-        if (line.length() > MAX_REGEX_LINE) return false;
-        for (Regex r : regexes) {
-            if (r.trigger() != null && !line.contains(r.trigger())) continue;
-            if (r.pattern().matcher(line).matches()) return true;
-        }
-        return false;
     }
 
     /**

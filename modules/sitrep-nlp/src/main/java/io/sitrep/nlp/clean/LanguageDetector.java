@@ -31,61 +31,74 @@ public final class LanguageDetector {
         if (text == null || text.isEmpty()) return "und";
         int n = Math.min(text.length(), SAMPLE);
         int arabic = 0, persian = 0, sorani = 0, latin = 0;
+        // one pass: letters by script, and the function words among the words (runs of letters) as they end
+        int[] hits = new int[CODES.length];
+        char[] buffer = new char[MAX_WORD];
+        int wordStart = -1;
+        long packed = 0; // the word so far as packedAscii gives it, while it is all ASCII
+        boolean ascii = true;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= 0x0600 && c <= 0x06FF || c >= 0x0750 && c <= 0x077F || c >= 0xFB50 && c <= 0xFEFF) {
-                if (!Character.isLetter(c)) continue;
-                arabic++;
-                if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک') persian++;
-                if (c == 'ێ' || c == 'ڵ' || c == 'ڕ' || c == 'ۆ' || c == 'ە' || c == 'ڤ') sorani++;
-            } else if (c < 0x250 && isLetter(c)) {
-                latin++;
+            if (c < 0x80) {
+                int lower = c | 0x20;
+                if (lower >= 'a' && lower <= 'z') {
+                    latin++;
+                    if (wordStart < 0) { wordStart = i; packed = 0; ascii = true; }
+                    packed = packed << 5 | (lower - 'a' + 1);
+                    continue;
+                }
+            } else if (Character.isLetter(c)) {
+                if (c >= 0x0600 && c <= 0x06FF || c >= 0x0750 && c <= 0x077F || c >= 0xFB50 && c <= 0xFEFF) {
+                    arabic++;
+                    if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک') persian++;
+                    if (c == 'ێ' || c == 'ڵ' || c == 'ڕ' || c == 'ۆ' || c == 'ە' || c == 'ڤ') sorani++;
+                } else if (c < 0x250) {
+                    latin++;
+                }
+                if (wordStart < 0) wordStart = i;
+                ascii = false;
+                continue;
             }
+            if (wordStart >= 0) countWord(text, wordStart, i, ascii ? packed : -1, buffer, hits);
+            wordStart = -1;
         }
+        if (wordStart >= 0) countWord(text, wordStart, n, ascii ? packed : -1, buffer, hits);
         if (arabic == 0 && latin == 0) return "und";
         if (arabic >= latin) {
             if (sorani * 40 > arabic) return "ckb";
             if (persian * 20 > arabic) return "fa";
             return "ar";
         }
-        return latinLanguage(text, n);
-    }
-
-    private static String latinLanguage(String text, int n) {
-        int[] hits = new int[CODES.length];
-        char[] word = new char[MAX_WORD];
-        int i = 0;
-        while (i < n) {
-            while (i < n && !isLetter(text.charAt(i))) i++;
-            int s = i;
-            while (i < n && isLetter(text.charAt(i))) i++;
-            if (i - s == 0 || i - s > MAX_WORD) continue;
-            int languages = languagesOf(text, s, i, word);
-            for (int k = 0; k < CODES.length; k++) if ((languages & (1 << k)) != 0) hits[k]++;
-        }
         int best = 0;
         for (int k = 1; k < CODES.length; k++) if (hits[k] > hits[best]) best = k;
         return hits[best] == 0 ? "en" : CODES[best];
     }
 
-    private static boolean isLetter(char c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    /** Counts word text[s, e) for the languages whose function word it is; {@code packed} is -1 unless it is ASCII. */
+    private static void countWord(String text, int s, int e, long packed, char[] buffer, int[] hits) {
+        if (e - s > MAX_WORD) return;
+        int languages = packed >= 0 ? asciiLanguages(packed) : languagesOf(text, s, e, buffer);
+        for (int k = 0; k < CODES.length; k++) if ((languages & (1 << k)) != 0) hits[k]++;
     }
 
-    /** The languages (bits by index in {@link #CODES}) whose function words hold the word text[s, e) in lower case. */
+    private static int asciiLanguages(long packed) {
+        int at = Arrays.binarySearch(ASCII_WORDS, packed);
+        return at < 0 ? 0 : ASCII_WORD_LANGUAGES[at];
+    }
+
+    /**
+     * The languages of a word with a non-ASCII letter, lower-cased char by char, which equals String lower-casing
+     * here: 'İ' (two chars in lower case) and a final sigma cannot be part of a function word, whose letters are
+     * all Latin (below U+0250).
+     */
     private static int languagesOf(String text, int s, int e, char[] buffer) {
-        long packed = packedAscii(text, s, e);
-        if (packed >= 0) {
-            int at = Arrays.binarySearch(ASCII_WORDS, packed);
-            return at < 0 ? 0 : ASCII_WORD_LANGUAGES[at];
-        }
-        // lower-cased char by char, which equals String lower-casing here: 'İ' (two chars in lower case) and a
-        // final sigma cannot be part of a function word
         int len = e - s;
         for (int k = 0; k < len; k++) {
             char c = text.charAt(s + k);
             if (c == '\u0130') return 0;
-            buffer[k] = Character.toLowerCase(c);
+            char lower = Character.toLowerCase(c);
+            if (lower >= 0x250) return 0;
+            buffer[k] = lower;
         }
         Integer languages = LANGUAGES_OF_WORD.get(new String(buffer, 0, len));
         return languages == null ? 0 : languages;
@@ -106,7 +119,9 @@ public final class LanguageDetector {
         Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < lists.length; i++) {
             for (String w : lists[i].split(" ")) {
-                if (w.length() > MAX_WORD || !w.equals(w.toLowerCase(Locale.ROOT))) throw new IllegalStateException("bad function word " + w);
+                if (w.length() > MAX_WORD || !w.equals(w.toLowerCase(Locale.ROOT)) || w.chars().anyMatch(c -> c >= 0x250)) {
+                    throw new IllegalStateException("bad function word " + w);
+                }
                 out.merge(w, 1 << i, (a, b) -> a | b);
             }
         }

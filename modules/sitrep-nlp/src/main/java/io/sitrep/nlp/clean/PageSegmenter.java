@@ -38,29 +38,72 @@ public final class PageSegmenter {
 
     private enum Kind { TEXT, HEADLINE, BYLINE, DROPPED }
 
+    /**
+     * A line of the page. Lines are equal when their lower-case texts are (a repeated headline may change case); the
+     * hash is taken without making the lower-case text, which is only made to confirm an equal hash.
+     */
     private static final class Line {
         final String text;
-        final String key;
+        private final int hash;
+        private String lowerCase;
         Kind kind = Kind.TEXT;
         PublicationTimes.HeaderTime time;
         Outlet outlet;
 
         Line(String text) {
             this.text = text;
-            this.key = text.toLowerCase(Locale.ROOT);
+            this.hash = lowerCaseHash(text);
+        }
+
+        boolean sameText(Line other) {
+            return other == this || hash == other.hash && lowerCase().equals(other.lowerCase());
+        }
+
+        private String lowerCase() {
+            if (lowerCase == null) lowerCase = text.toLowerCase(Locale.ROOT);
+            return lowerCase;
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) { return o instanceof Line l && sameText(l); }
+
+        /**
+         * {@code s.toLowerCase(Locale.ROOT).hashCode()}, char by char: String lower-casing is Character's but for
+         * 'İ', 'Σ' and surrogates, which take the long way.
+         */
+        private static int lowerCaseHash(String s) {
+            int h = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+                } else {
+                    if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return s.toLowerCase(Locale.ROOT).hashCode();
+                    h = 31 * h + Character.toLowerCase(c);
+                }
+            }
+            return h;
         }
     }
 
     private static final class Draft {
         String headline;
-        String headlineKey;
+        Line headlineLine;
         Outlet outlet;
         Instant instant;
         LocalDate date;
         Duration ago;
-        final StringBuilder body = new StringBuilder();
+        /** The paragraphs, none empty, joined into the body once at the end (a builder would grow and copy). */
+        final List<String> paragraphs = new ArrayList<>();
+        private String body;
 
-        boolean hasBody() { return body.length() > 0; }
+        boolean hasBody() { return !paragraphs.isEmpty(); }
+
+        String body() {
+            if (body == null) body = String.join("\n", paragraphs);
+            return body;
+        }
 
         void absorb(Line byline) {
             if (byline.outlet != null && outlet == null) outlet = byline.outlet;
@@ -125,36 +168,37 @@ public final class PageSegmenter {
 
     private List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
+        ChromeRules.Page rules = chrome.page();
         int i = 0;
         int n = text.length();
         while (i <= n) {
             int end = text.indexOf('\n', i);
             if (end < 0) end = n;
             String line = chrome.cut(collapseSpaces(text, i, end));
-            if (!chrome.isChrome(line)) out.add(new Line(line));
+            if (!rules.isChrome(line)) out.add(new Line(line));
             i = end + 1;
         }
         return out;
     }
 
     private List<Line> classify(List<Line> lines) {
-        Map<String, Integer> counts = new HashMap<>();
+        Map<Line, Integer> counts = new HashMap<>();
         for (Line l : lines) {
             if (l.text.length() <= MAX_HEADER_LINE) byline(l);
-            counts.merge(l.key, 1, Integer::sum);
+            counts.merge(l, 1, Integer::sum);
         }
-        Map<String, Boolean> seenLong = new HashMap<>();
+        Map<Line, Boolean> seenLong = new HashMap<>();
         boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             if (l.kind != Kind.TEXT) { first = false; continue; }
-            boolean repeated = counts.get(l.key) > 1;
+            boolean repeated = counts.get(l) > 1;
             if (headlineShaped(l.text)
                     && (repeated || bylineFollows(lines, i) || (first && i + 1 < lines.size()))) {
                 l.kind = Kind.HEADLINE;
             } else if (repeated && headlineShaped(l.text)) {
                 l.kind = Kind.DROPPED; // a caption or widget the page repeats
-            } else if (repeated && seenLong.putIfAbsent(l.key, Boolean.TRUE) != null) {
+            } else if (repeated && seenLong.putIfAbsent(l, Boolean.TRUE) != null) {
                 l.kind = Kind.DROPPED; // the same paragraph again
             }
             first = false;
@@ -186,7 +230,7 @@ public final class PageSegmenter {
         for (int k = i + 1; k < lines.size() && k <= i + 3; k++) {
             Line next = lines.get(k);
             if (next.kind == Kind.BYLINE) return true;
-            if (!next.key.equals(lines.get(i).key)) return false;
+            if (!next.sameText(lines.get(i))) return false;
         }
         return false;
     }
@@ -199,13 +243,13 @@ public final class PageSegmenter {
             switch (l.kind) {
                 case HEADLINE -> {
                     boolean sameHeader = !current.hasBody()
-                            && (current.headline == null || current.headlineKey.equals(l.key));
+                            && (current.headline == null || current.headlineLine.sameText(l));
                     if (!sameHeader) {
                         current = new Draft();
                         drafts.add(current);
                     }
                     current.headline = l.text;
-                    current.headlineKey = l.key;
+                    current.headlineLine = l;
                 }
                 case BYLINE -> {
                     if (current.hasBody()) {
@@ -216,12 +260,11 @@ public final class PageSegmenter {
                     current.absorb(l);
                 }
                 case TEXT -> {
-                    if (current.headlineKey != null && current.headlineKey.equals(l.key)) continue;
+                    if (current.headlineLine != null && current.headlineLine.sameText(l)) continue;
                     String text = l.text;
                     if (!current.hasBody()) text = dateline(text, current);
                     if (text.isEmpty()) continue;
-                    if (current.hasBody()) current.body.append('\n');
-                    current.body.append(text);
+                    current.paragraphs.add(text);
                 }
                 case DROPPED -> { }
             }
@@ -263,7 +306,7 @@ public final class PageSegmenter {
         Instant reference = pageTime;
         for (Draft d : drafts) {
             if (d.ago == null || !d.hasBody()) continue;
-            LocalDate quoted = PublicationTimes.latestQuotedDate(d.body);
+            LocalDate quoted = PublicationTimes.latestQuotedDate(d.body());
             if (quoted == null) continue;
             Instant q = quoted.atStartOfDay(ZoneOffset.UTC).toInstant();
             if (reference == null || q.isAfter(reference)) reference = q;
@@ -273,7 +316,7 @@ public final class PageSegmenter {
         List<Segment> out = new ArrayList<>();
         for (Draft d : drafts) {
             if (!d.hasBody()) continue;
-            String body = d.body.toString();
+            String body = d.body();
             String headline = d.headline != null ? d.headline : (out.isEmpty() ? blankToNull(title) : null);
             String outlet = d.outlet != null ? d.outlet.name() : source;
             out.add(new Segment(out.size(), headline, body, time(d, pageTime, reference), outlet,
@@ -287,7 +330,7 @@ public final class PageSegmenter {
         if (d.date != null) return PublicationTimes.onDay(d.date, pageTime);
         if (d.ago != null && reference != null) {
             Instant t = reference.minus(d.ago);
-            LocalDate quoted = PublicationTimes.latestQuotedDate(d.body);
+            LocalDate quoted = PublicationTimes.latestQuotedDate(d.body());
             Instant floor = quoted == null ? null : quoted.atStartOfDay(ZoneOffset.UTC).toInstant();
             return floor != null && floor.isAfter(t) ? floor : t;
         }
