@@ -59,6 +59,7 @@ final class DigestTableProcessor<V> extends ContextualProcessor<String, Alert, S
         if (Objects.equals(next, previous)) return;
         if (next == null) store.delete(key);
         else store.put(key, next);
-        context().forward(record.withValue(next));
+        // stamped with the key's asOf, which only grows: the global tables never see an update out of order
+        context().forward(record.withValue(next).withTimestamp(asOf.toEpochMilli()));
     }
 }
