@@ -294,7 +294,7 @@ public final class AlertDelivery implements AutoCloseable {
 
     private void closeQuietly() {
         try {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             log.warn("sink {}: closing the consumer: {}", target.name(), e.toString());
         }
