@@ -2,6 +2,7 @@ package io.sitrep.nlp.clean;
 
 import io.sitrep.nlp.text.DataFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ final class ChromeRules {
     private record Cut(String trigger, Pattern pattern) {}
 
     private final Set<String> lines = new HashSet<>();
+    /** The hashes of {@link #lines}, sorted: most lines are told apart without making their normal form. */
+    private final int[] lineHashes;
     private final List<String> prefixes = new ArrayList<>();
     /** The first chars of the prefixes, for a quick no. */
     private final Set<Character> prefixFirsts = new HashSet<>();
@@ -49,12 +52,15 @@ final class ChromeRules {
                 default -> throw rule.error("unknown rule kind '" + f[0] + "' (line, prefix, regex, cut)");
             }
         }
+        lineHashes = lines.stream().mapToInt(String::hashCode).sorted().toArray();
     }
 
     static ChromeRules standard() { return Holder.STANDARD; }
 
     /** The line with its cut rules applied (the same instance when nothing matched). */
-    String cut(String line) {
+    String cut(String line) { return cut(line, cuts); }
+
+    private static String cut(String line, List<Cut> cuts) {
         String out = line;
         for (Cut c : cuts) {
             if (!out.contains(c.trigger())) continue;
@@ -65,19 +71,32 @@ final class ChromeRules {
     }
 
     /** Whether a whole (already cut, stripped) line is chrome. */
-    boolean isChrome(String line) { return page().isChrome(line); }
+    boolean isChrome(String line) { return page(line).isChrome(line); }
 
-    /** The rules for the lines of one page. */
-    Page page() { return new Page(); }
+    /** The rules for the lines of one page, whose whole text is {@code text}. */
+    Page page(String text) { return new Page(text); }
 
-    /** The rules as one page applies them: a regex gets one matcher, reset for each line. Not thread-safe. */
+    /**
+     * The rules as one page applies them: only the cuts whose literal is on the page, and a regex gets one matcher,
+     * reset for each line. Not thread-safe.
+     */
     final class Page {
         private final Matcher[] matchers = new Matcher[regexes.size()];
+        private final List<Cut> pageCuts = new ArrayList<>(0);
+
+        private Page(String text) {
+            for (Cut c : cuts) if (text.contains(c.trigger())) pageCuts.add(c);
+        }
+
+        /** The line with the cut rules applied (the same instance when nothing matched). */
+        String cut(String line) { return pageCuts.isEmpty() ? line : ChromeRules.cut(line, pageCuts); }
 
         /** Whether a whole (already cut, stripped) line is chrome. */
         boolean isChrome(String line) {
             if (line.isEmpty()) return true;
-            if (line.length() <= 120 && lines.contains(normal(line))) return true;
+            if (line.length() <= 120 && Arrays.binarySearch(lineHashes, normalHash(line)) >= 0 && lines.contains(normal(line))) {
+                return true;
+            }
             if (mayStartWithPrefix(line)) {
                 String lower = null;
                 for (String p : prefixes) {
@@ -118,6 +137,20 @@ final class ChromeRules {
         } catch (PatternSyntaxException e) {
             throw rule.error("bad regex: " + e.getDescription());
         }
+    }
+
+    /** {@code normal(s).hashCode()} without making it. */
+    private static int normalHash(String s) {
+        int h = 0;
+        boolean space = false, any = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) { space = any; continue; }
+            if (space) { h = 31 * h + ' '; space = false; }
+            h = 31 * h + Character.toLowerCase(c);
+            any = true;
+        }
+        return h;
     }
 
     private static String normal(String s) {

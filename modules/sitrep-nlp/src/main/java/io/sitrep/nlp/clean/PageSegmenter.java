@@ -43,6 +43,8 @@ public final class PageSegmenter {
      * hash is taken without making the lower-case text, which is only made to confirm an equal hash.
      */
     private static final class Line {
+        /** Chars that go into the hash: enough to tell lines apart, which the full comparison then confirms. */
+        private static final int HASHED = 48;
         final String text;
         private final int hash;
         private String lowerCase;
@@ -69,20 +71,28 @@ public final class PageSegmenter {
         @Override public boolean equals(Object o) { return o instanceof Line l && sameText(l); }
 
         /**
-         * {@code s.toLowerCase(Locale.ROOT).hashCode()}, char by char: String lower-casing is Character's but for
-         * 'İ', 'Σ' and surrogates, which take the long way.
+         * A hash of {@code s.toLowerCase(Locale.ROOT)}: its first {@link #HASHED} chars, lower-cased char by char
+         * (String lower-casing is Character's but for 'İ', 'Σ' and surrogates, which take the long way; those
+         * further on change no char before).
          */
         private static int lowerCaseHash(String s) {
+            int n = Math.min(s.length(), HASHED);
             int h = 0;
-            for (int i = 0; i < s.length(); i++) {
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c < 0x80) {
                     h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
                 } else {
-                    if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return s.toLowerCase(Locale.ROOT).hashCode();
+                    if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return hashOfLowerCase(s.toLowerCase(Locale.ROOT));
                     h = 31 * h + Character.toLowerCase(c);
                 }
             }
+            return h;
+        }
+
+        private static int hashOfLowerCase(String lower) {
+            int h = 0;
+            for (int i = 0; i < Math.min(lower.length(), HASHED); i++) h = 31 * h + lower.charAt(i);
             return h;
         }
     }
@@ -168,13 +178,16 @@ public final class PageSegmenter {
 
     private List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
-        ChromeRules.Page rules = chrome.page();
+        ChromeRules.Page rules = chrome.page(text);
+        // most pages have no tab, doubled space or space at a line end: then no line needs its spaces collapsed
+        boolean collapse = text.indexOf('\t') >= 0 || text.contains("  ") || text.contains(" \n") || text.contains("\n ")
+                || text.startsWith(" ") || text.endsWith(" ");
         int i = 0;
         int n = text.length();
         while (i <= n) {
             int end = text.indexOf('\n', i);
             if (end < 0) end = n;
-            String line = chrome.cut(collapseSpaces(text, i, end));
+            String line = rules.cut(collapse ? collapseSpaces(text, i, end) : text.substring(i, end));
             if (!rules.isChrome(line)) out.add(new Line(line));
             i = end + 1;
         }

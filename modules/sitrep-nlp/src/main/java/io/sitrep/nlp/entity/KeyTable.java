@@ -36,8 +36,15 @@ final class KeyTable<V> {
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             char[] k = keys[slot];
             if (k == null) return null;
-            if (hashes[slot] == hash && Arrays.equals(k, 0, k.length, chars, from, to)) return (V) values[slot];
+            if (hashes[slot] == hash && equal(k, chars, from, to)) return (V) values[slot];
         }
+    }
+
+    /** A plain loop: keys are a few chars, too short for the vectorised {@code Arrays.equals} to pay off. */
+    private static boolean equal(char[] key, char[] chars, int from, int to) {
+        if (key.length != to - from) return false;
+        for (int k = 0; k < key.length; k++) if (key[k] != chars[from + k]) return false;
+        return true;
     }
 
     /** Adds key chars [from, to) with {@code value} (not null) unless the key is there already. */

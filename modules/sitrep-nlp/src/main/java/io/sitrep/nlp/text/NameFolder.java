@@ -70,9 +70,15 @@ public final class NameFolder {
     }
 
     private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+    /** ASCII chars as a key holds them: lower case, apostrophes {@link #DROPPED}. */
+    private static final char[] ASCII_FOLD = new char[128];
+    private static final char DROPPED = '\uFFFF';
 
     static {
-        for (char c = 0; c < 128; c++) ASCII_SEPARATOR[c] = !Character.isLetterOrDigit(c) && !isApostrophe(c);
+        for (char c = 0; c < 128; c++) {
+            ASCII_SEPARATOR[c] = !Character.isLetterOrDigit(c) && !isApostrophe(c);
+            ASCII_FOLD[c] = isApostrophe(c) ? DROPPED : c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
     }
 
     /**
@@ -118,8 +124,8 @@ public final class NameFolder {
         for (int k = start; k < end; k++) {
             char c = text[k];
             if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') t[w++] = (char) (c + 32);
-                else if (!isApostrophe(c)) t[w++] = c;
+                char f = ASCII_FOLD[c];
+                if (f != DROPPED) t[w++] = f;
             } else if (c >= 0x0600 && c <= 0x06FF) {
                 arabic = true;
                 char f = foldArabic(c);
