@@ -31,7 +31,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +69,7 @@ class WebhookDeliveryIT {
 
             AlertDelivery sink = WebhookSink.start(kafka.bootstrapServers(), settings, delivery);
             alerts.publish(ids.stream().map(id -> TestAlerts.alert(id, 1)).toList());
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted().size() == 10);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ordered(receiver).size() == 10);
 
             // the target goes down: version 2 of every alert waits, retried with backoff
             receiver.down(true);
@@ -86,11 +90,11 @@ class WebhookDeliveryIT {
 
             receiver.down(false);
             AlertDelivery restarted = sink;
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted().size() >= 30
+            await().atMost(Duration.ofSeconds(60)).until(() -> ordered(receiver).size() >= 30
                     && restarted.stats().silenced() == 1);
             sink.close();
 
-            List<RecordingReceiver.Received> got = receiver.accepted();
+            List<RecordingReceiver.Received> got = ordered(receiver);
             List<String> keys = got.stream().map(r -> r.header(WebhookTarget.IDEMPOTENCY_HEADER)).toList();
             assertThat(keys).doesNotHaveDuplicates().hasSize(30);
             Map<String, List<Integer>> versionsByAlert = new LinkedHashMap<>();
@@ -110,38 +114,61 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void aRefusedAlertGoesToTheDeadLetterTopicWithTheReasonAndTheNextOnesStillArrive() throws Exception {
+    void refusedAndUndecodableAlertsGoToTheDeadLetterTopicWithTheReasonAndTheNextOnesStillArrive() throws Exception {
         try (RecordingReceiver receiver = new RecordingReceiver()) {
             receiver.verdict(r -> "refused-1/v1".equals(r.header(WebhookTarget.IDEMPOTENCY_HEADER)) ? 400 : 200);
             WebhookSettings settings = new WebhookSettings("webhook-refusals", receiver.url("/hook"), WebhookFormat.SLACK, null);
             try (AlertDelivery sink = WebhookSink.start(kafka.bootstrapServers(), settings, settings.delivery().withBackoff(FAST))) {
+                publishGarbage("garbage-1");
                 alerts.publish(List.of(TestAlerts.alert("refused-0", 1), TestAlerts.alert("refused-1", 1),
                         TestAlerts.alert("refused-1", 2), TestAlerts.alert("refused-2", 1)));
                 await().atMost(Duration.ofSeconds(60)).until(() -> keys(receiver).containsAll(
                         List.of("refused-0/v1", "refused-1/v2", "refused-2/v1")));
                 assertThat(keys(receiver)).doesNotContain("refused-1/v1");
                 assertThat(receiver.refusedAnswers()).isEqualTo(1);
-                assertThat(sink.stats().deadLettered()).isEqualTo(1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> sink.stats().deadLettered() == 2);
                 JsonNode slack = AvroJson.MAPPER.readTree(receiver.accepted().get(0).body());
                 assertThat(slack.get("text").asText()).contains("&lt;Ghweiran&gt; &amp; the prison");
                 assertThat(slack.get("blocks").get(0).get("type").asText()).isEqualTo("header");
             }
-            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("refused-1");
+            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(r -> "refused-1".equals(header(r, AlertDelivery.H_ALERT_ID)));
             assertThat(header(dead, AlertDelivery.H_REASON)).isEqualTo("REJECTED");
             assertThat(header(dead, AlertDelivery.H_STATUS)).isEqualTo("400");
             assertThat(header(dead, AlertDelivery.H_SINK)).isEqualTo("webhook-refusals");
             assertThat(header(dead, AlertDelivery.H_RESPONSE)).contains("no: status 400");
             assertThat(header(dead, AlertDelivery.H_SOURCE)).startsWith(Topics.ALERTS.name() + "-");
+            ConsumerRecord<byte[], byte[]> garbage = awaitDeadLetter(r -> "garbage-1".equals(key(r)));
+            assertThat(header(garbage, AlertDelivery.H_REASON)).isEqualTo("UNDECODABLE");
+            assertThat(header(garbage, AlertDelivery.H_RESPONSE)).isNotBlank();
             Alert original = Topics.ALERTS.valueSerde().deserializer().deserialize(Topics.ALERTS.name(), dead.value());
             assertThat(original.getVersion()).isEqualTo(1);
         }
+    }
+
+    /** What this test's alerts delivered (a sink group starts at the earliest offset: other tests' alerts come too). */
+    private static List<RecordingReceiver.Received> ordered(RecordingReceiver receiver) {
+        return receiver.accepted().stream()
+                .filter(r -> r.header(WebhookTarget.IDEMPOTENCY_HEADER).startsWith("order-")).toList();
     }
 
     private static List<String> keys(RecordingReceiver receiver) {
         return receiver.accepted().stream().map(r -> r.header(WebhookTarget.IDEMPOTENCY_HEADER)).toList();
     }
 
-    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String alertId) {
+    private static void publishGarbage(String key) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), key.getBytes(StandardCharsets.UTF_8),
+                    "not an alert".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> r) {
+        return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -153,9 +180,9 @@ class WebhookDeliveryIT {
             List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 c.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> alertId.equals(header(r, AlertDelivery.H_ALERT_ID)));
+                return seen.stream().anyMatch(wanted);
             });
-            return seen.stream().filter(r -> alertId.equals(header(r, AlertDelivery.H_ALERT_ID))).findFirst().orElseThrow();
+            return seen.stream().filter(wanted).findFirst().orElseThrow();
         }
     }
 
