@@ -1,7 +1,6 @@
 package io.sitrep.nlp.clean;
 
 import java.util.Locale;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,9 +20,14 @@ public final class LanguageDetector {
             "der die das und ist nicht mit den von zu sich auf dem ein eine auch",
             "el los las del que por con una para como está fue sus pero");
 
-    /** The ASCII function words packed ({@link #packedAscii}), sorted, and their languages: looked up without a String. */
-    private static final long[] ASCII_WORDS = asciiWords();
-    private static final int[] ASCII_WORD_LANGUAGES = asciiWordLanguages();
+    /** The ASCII function words packed ({@link #packedAscii}) in a hash table, and their languages: no String per word. */
+    private static final int ASCII_TABLE_BITS = 8;
+    private static final long[] ASCII_WORDS = new long[1 << ASCII_TABLE_BITS];
+    private static final int[] ASCII_WORD_LANGUAGES = new int[1 << ASCII_TABLE_BITS];
+
+    static {
+        fillAsciiTable();
+    }
 
     private LanguageDetector() {}
 
@@ -37,8 +41,10 @@ public final class LanguageDetector {
         int wordStart = -1;
         long packed = 0; // the word so far as packedAscii gives it, while it is all ASCII
         boolean ascii = true;
+        char[] chars = new char[n];
+        text.getChars(0, n, chars, 0);
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c < 0x80) {
                 int lower = c | 0x20;
                 if (lower >= 'a' && lower <= 'z') {
@@ -82,9 +88,14 @@ public final class LanguageDetector {
     }
 
     private static int asciiLanguages(long packed) {
-        int at = Arrays.binarySearch(ASCII_WORDS, packed);
-        return at < 0 ? 0 : ASCII_WORD_LANGUAGES[at];
+        for (int slot = slot(packed); ; slot = (slot + 1) & (ASCII_WORDS.length - 1)) {
+            long k = ASCII_WORDS[slot];
+            if (k == packed) return ASCII_WORD_LANGUAGES[slot];
+            if (k == 0) return 0;
+        }
     }
+
+    private static int slot(long packed) { return (int) ((packed * 0x9E3779B97F4A7C15L) >>> (64 - ASCII_TABLE_BITS)); }
 
     /**
      * The languages of a word with a non-ASCII letter, lower-cased char by char, which equals String lower-casing
@@ -128,16 +139,15 @@ public final class LanguageDetector {
         return out;
     }
 
-    private static long[] asciiWords() {
-        return LANGUAGES_OF_WORD.keySet().stream().mapToLong(w -> packedAscii(w, 0, w.length())).filter(k -> k >= 0).sorted().toArray();
-    }
-
-    private static int[] asciiWordLanguages() {
-        int[] out = new int[ASCII_WORDS.length];
+    /** Fills the open-addressing table of packed ASCII function words (0: empty slot; a packed word is never 0). */
+    private static void fillAsciiTable() {
         for (Map.Entry<String, Integer> e : LANGUAGES_OF_WORD.entrySet()) {
-            int at = Arrays.binarySearch(ASCII_WORDS, packedAscii(e.getKey(), 0, e.getKey().length()));
-            if (at >= 0) out[at] = e.getValue();
+            long packed = packedAscii(e.getKey(), 0, e.getKey().length());
+            if (packed < 0) continue;
+            int slot = slot(packed);
+            while (ASCII_WORDS[slot] != 0) slot = (slot + 1) & (ASCII_WORDS.length - 1);
+            ASCII_WORDS[slot] = packed;
+            ASCII_WORD_LANGUAGES[slot] = e.getValue();
         }
-        return out;
     }
 }

@@ -17,14 +17,30 @@ final class TextSanitizer {
         // most captured text needs no change: then it is only counted, not copied
         int n = s.length();
         int letters = 0, visible = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == ' ') continue;
-            if (!kept(c)) return rewrite(s);
-            visible++;
-            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) letters++;
+        char[] chunk = new char[Math.min(n, 1024)];
+        for (int from = 0; from < n; from += chunk.length) {
+            int len = Math.min(chunk.length, n - from);
+            s.getChars(from, from + len, chunk, 0);
+            for (int i = 0; i < len; i++) {
+                char c = chunk[i];
+                int kind = c < 0x80 ? ASCII_KIND[c] : !kept(c) ? CHANGED : Character.isLetter(c) ? VISIBLE | LETTER : VISIBLE;
+                if (kind == CHANGED) return rewrite(s);
+                visible += kind & VISIBLE;
+                letters += (kind & LETTER) >> 1;
+            }
         }
         return verdict(s, 0, letters, visible);
+    }
+
+    private static final int VISIBLE = 1, LETTER = 2, CHANGED = 4;
+    /** What the fast path makes of an ASCII char: space and line feed are kept and not counted. */
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KIND[c] = (byte) (c == ' ' || c == '\n' ? 0 : !kept(c) ? CHANGED
+                    : Character.isLetter(c) ? VISIBLE | LETTER : VISIBLE);
+        }
     }
 
     /** Whether a char other than space and line feed stays as it is and counts as visible. */

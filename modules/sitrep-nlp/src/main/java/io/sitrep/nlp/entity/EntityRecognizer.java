@@ -46,12 +46,15 @@ public final class EntityRecognizer {
         }
     }
 
+    /** Indexed, not iterated: the lists are of more than one class, and an iterator would be allocated. */
+    private static Entry firstOfKind(List<Entry> entries, Kind kind) {
+        for (int k = 0; k < entries.size(); k++) if (entries.get(k).kind() == kind) return entries.get(k);
+        return null;
+    }
+
     /** A dictionary match over words [from, to]. */
     private record Match(int from, int to, List<Entry> entries) {
-        Entry first(Kind kind) {
-            for (Entry e : entries) if (e.kind() == kind) return e;
-            return null;
-        }
+        Entry first(Kind kind) { return firstOfKind(entries, kind); }
     }
 
     /** The work on one text. */
@@ -130,27 +133,45 @@ public final class EntityRecognizer {
         }
 
         boolean firstOf(List<Entry> entries, Kind kind) {
-            for (Entry e : entries) if (e.kind() == Kind.ENTITY) return false;
-            for (Entry e : entries) if (e.kind() == kind) return true;
-            return false;
+            return firstOfKind(entries, Kind.ENTITY) == null && firstOfKind(entries, kind) != null;
         }
 
         /** Entries that accept words [i, j]: capitals-only aliases need the same capitals in the text. */
         List<Entry> accepted(List<Entry> entries, int i, int j) {
             if (entries == null) return null;
             List<Entry> ok = null;
-            String letters = null;
-            for (Entry e : entries) {
-                if (e.exactLetters() != null) {
-                    if (letters == null) letters = EntityDictionary.letters(w.surface(i, j));
-                    if (!letters.equals(e.exactLetters())) continue;
-                } else if (e.kind() == Kind.ENTITY && e.type() != EntityType.PERSON && !anyCapital(i, j)) {
-                    continue; // "iran" in lower case is not the country; aliases are names
-                }
+            for (int k = 0; k < entries.size(); k++) {
+                Entry e = entries.get(k);
+                if (!accepts(e, i, j)) continue;
+                // all accepted (the usual case): the dictionary's own list, which nobody changes
+                if (ok == null && k == 0 && allAccepted(entries, i, j)) return entries;
                 if (ok == null) ok = new ArrayList<>(entries.size());
                 ok.add(e);
             }
             return ok;
+        }
+
+        boolean allAccepted(List<Entry> entries, int i, int j) {
+            for (int k = 0; k < entries.size(); k++) if (!accepts(entries.get(k), i, j)) return false;
+            return true;
+        }
+
+        boolean accepts(Entry e, int i, int j) {
+            if (e.exactLetters() != null) return lettersAre(w.start(i), w.end(j), e.exactLetters());
+            // "iran" in lower case is not the country; aliases are names
+            return e.kind() != Kind.ENTITY || e.type() == EntityType.PERSON || anyCapital(i, j);
+        }
+
+        /** Whether the letters and digits of text[from, to) are {@code letters}, as {@link EntityDictionary#letters} keeps them. */
+        boolean lettersAre(int from, int to, String letters) {
+            int k = 0;
+            for (int c = from; c < to; c++) {
+                char ch = text.charAt(c);
+                if (!Character.isLetterOrDigit(ch)) continue;
+                if (k == letters.length() || letters.charAt(k) != ch) return false;
+                k++;
+            }
+            return k == letters.length();
         }
 
         boolean anyCapital(int i, int j) {
@@ -322,7 +343,7 @@ public final class EntityRecognizer {
             for (int k = from; k <= to; k++) {
                 if (!w.keyIsEmpty(k)) {
                     if (slug.length() > 7) slug.append('-');
-                    slug.append(w.key(k));
+                    slug.append(w.keyChars(), w.keyStart(k), w.keyEnd(k) - w.keyStart(k));
                 }
             }
             if (slug.length() == 7) return;
