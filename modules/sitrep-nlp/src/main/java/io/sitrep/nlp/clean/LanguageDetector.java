@@ -1,7 +1,7 @@
 package io.sitrep.nlp.clean;
 
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -90,7 +90,6 @@ final class EntityDictionary {
         particleArray = particles.toArray(String[]::new);
     }
 
-
     private void addEntity(DataFile.Line line, Map<String, String> ids) {
         String[] f = line.fields();
         if (f.length != 4) throw line.error("expected 4 tab-separated fields (id, type, name, aliases), got " + f.length);
