@@ -36,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--replay-speed", paramLabel = "max|FACTOR", description = "seed replay speed (default max)")
     String replaySpeed;
 
+    @Option(names = "--alertmanager-url", paramLabel = "URL", description = "push alerts to this Alertmanager (v2 API)")
+    String alertmanagerUrl;
+
     @Option(names = "--config", paramLabel = "FILE", description = "properties file (default ./sitrep.properties when present)")
     Path configFile;
 
@@ -49,6 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         if (brokerPort != null) cli.put("broker.port", brokerPort.toString());
         if (noReplay) cli.put("replay.enabled", "false");
         if (replaySpeed != null) cli.put("replay.speed", replaySpeed);
+        if (alertmanagerUrl != null) cli.put("alertmanager.url", alertmanagerUrl);
         SitrepConfig config = SitrepConfig.load(configFile, System.getenv(), cli);
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -16,9 +17,13 @@ import java.util.function.Function;
  * value means "not set here" at every layer, so {@code SITREP_HTTP_PORT=} does not hide the file's value.
  */
 final class ConfigLayers {
+    static final String AUTH_PREFIX = "auth.";
+
     private record Raw(String value, String source) {}
 
     private final Map<Setting, Raw> chosen = new EnumMap<>(Setting.class);
+    /** auth.* keys of the file, passed whole to the authentication settings, which validate them. */
+    private final Map<String, String> auth = new TreeMap<>();
 
     private ConfigLayers() {}
 
@@ -54,6 +59,10 @@ final class ConfigLayers {
         }
     }
 
+    Map<String, String> auth() {
+        return Map.copyOf(auth);
+    }
+
     private void offer(Setting setting, String value, String source) {
         if (value != null && !value.isBlank()) {
             chosen.put(setting, new Raw(value.strip(), source));
@@ -65,6 +74,10 @@ final class ConfigLayers {
             return;
         }
         for (String key : file.properties.stringPropertyNames()) {
+            if (key.startsWith(AUTH_PREFIX)) {
+                auth.put(key, file.properties.getProperty(key));
+                continue;
+            }
             Setting setting = Setting.byKey(key);
             if (setting == null) {
                 TreeSet<String> known = new TreeSet<>();
@@ -72,7 +85,7 @@ final class ConfigLayers {
                     known.add(s.key);
                 }
                 throw new InvalidConfigException(key, sourcePrefix + file.path, "unknown key '" + key + "' in "
-                        + file.path + "; known keys: " + String.join(", ", known));
+                        + file.path + "; known keys: " + String.join(", ", known) + ", auth.* (docs/SECURITY.md)");
             }
             offer(setting, file.properties.getProperty(key), sourcePrefix + file.path);
         }

@@ -21,7 +21,11 @@ enum Setting {
     REPLAY_ENABLED("replay.enabled", "true", "replay the bundled seed stream at start (true|false)"),
     REPLAY_SPEED("replay.speed", "max", "seed replay speed: max, or a factor of real time such as 60"),
     STREAMS_COMMIT_INTERVAL_MS("streams.commit.interval.ms", "100", "Kafka Streams commit interval in ms: latency of each exactly-once hop"),
-    STREAMS_THREADS("streams.threads", "1", "Kafka Streams threads of this instance");
+    STREAMS_THREADS("streams.threads", "1", "Kafka Streams threads of this instance"),
+    ALERTMANAGER_URL("alertmanager.url", "", "Alertmanager to push alerts to (e.g. http://localhost:9093); empty: none"),
+    WEBHOOK_URL("webhook.url", "", "webhook to POST alerts to; empty: none"),
+    WEBHOOK_FORMAT("webhook.format", "json", "webhook payload: json or slack"),
+    WEBHOOK_SECRET("webhook.secret", "", "HMAC-SHA256 secret of the webhook's X-Sitrep-Signature header; empty: unsigned");
 
     final String key;
     /** The default as text, or null when computed at load time. */

@@ -32,7 +32,12 @@ public record SitrepConfig(
         boolean replayEnabled,
         String replaySpeed,
         long streamsCommitIntervalMs,
-        int streamsThreads) {
+        int streamsThreads,
+        String alertmanagerUrl,
+        String webhookUrl,
+        String webhookFormat,
+        String webhookSecret,
+        Map<String, String> auth) {
 
     /** The configuration file read from the working directory when {@code --config} is not given. */
     public static final String FILE_NAME = "sitrep.properties";
@@ -65,7 +70,12 @@ public record SitrepConfig(
                 layers.get(Setting.REPLAY_ENABLED, ValueParsers::bool),
                 layers.get(Setting.REPLAY_SPEED, ValueParsers::replaySpeed),
                 layers.get(Setting.STREAMS_COMMIT_INTERVAL_MS, v -> ValueParsers.longValue(v, 0, Long.MAX_VALUE, "a duration in ms (0 or more)")),
-                layers.get(Setting.STREAMS_THREADS, v -> ValueParsers.integer(v, 1, 64, "a thread count (1-64)")));
+                layers.get(Setting.STREAMS_THREADS, v -> ValueParsers.integer(v, 1, 64, "a thread count (1-64)")),
+                layers.get(Setting.ALERTMANAGER_URL, ValueParsers::httpUrlOrEmpty),
+                layers.get(Setting.WEBHOOK_URL, ValueParsers::httpUrlOrEmpty),
+                layers.get(Setting.WEBHOOK_FORMAT, v -> ValueParsers.oneOf(v, "json", "slack")),
+                layers.get(Setting.WEBHOOK_SECRET, v -> v),
+                layers.auth());
     }
 
     /** Where {@code replay} and {@code tail} connect when neither a flag nor {@code SITREP_BOOTSTRAP_SERVERS} says. */
@@ -120,6 +130,10 @@ public record SitrepConfig(
         values.put(Setting.REPLAY_SPEED.key, replaySpeed);
         values.put(Setting.STREAMS_COMMIT_INTERVAL_MS.key, Long.toString(streamsCommitIntervalMs));
         values.put(Setting.STREAMS_THREADS.key, Integer.toString(streamsThreads));
+        values.put(Setting.ALERTMANAGER_URL.key, alertmanagerUrl);
+        values.put(Setting.WEBHOOK_URL.key, webhookUrl);
+        values.put(Setting.WEBHOOK_FORMAT.key, webhookFormat);
+        values.put(Setting.WEBHOOK_SECRET.key, webhookSecret.isEmpty() ? "" : "****");
         return Collections.unmodifiableMap(values);
     }
 

@@ -93,4 +93,20 @@ final class ValueParsers {
         }
         throw new IllegalArgumentException("not " + what);
     }
+
+    static String httpUrlOrEmpty(String v) {
+        if (v.isEmpty()) return v;
+        try {
+            java.net.URI u = java.net.URI.create(v);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) return v;
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not an http(s) URL");
+    }
+
+    static String oneOf(String v, String... allowed) {
+        for (String a : allowed) if (a.equalsIgnoreCase(v)) return a;
+        throw new IllegalArgumentException("one of " + String.join(", ", allowed));
+    }
 }

@@ -10,7 +10,13 @@ import io.sitrep.model.topic.Topics;
 import io.sitrep.nlp.ArticleAnalyzer;
 import io.sitrep.sinks.auth.AuthAccessControl;
 import io.sitrep.sinks.auth.AuthSettings;
+import io.sitrep.sinks.alertmanager.AlertmanagerSettings;
+import io.sitrep.sinks.alertmanager.AlertmanagerSink;
+import io.sitrep.sinks.cap.CapFeature;
 import io.sitrep.sinks.dashboard.DashboardFeature;
+import io.sitrep.sinks.geojson.GeoJsonFeature;
+import io.sitrep.sinks.webhook.WebhookSettings;
+import io.sitrep.sinks.webhook.WebhookSink;
 import io.sitrep.sinks.http.AccessControl;
 import io.sitrep.sinks.http.AlertActionsApi;
 import io.sitrep.sinks.http.ApiServer;
@@ -28,7 +34,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +64,7 @@ public final class SitrepInstance implements AutoCloseable {
     private ApiServer http;
     private KafkaCommandPublisher commands;
     private DashboardFeature dashboard;
+    private final List<AutoCloseable> sinks = new ArrayList<>();
     private Thread replay;
     private volatile boolean closing;
     private String bootstrapServers;
@@ -88,7 +97,7 @@ public final class SitrepInstance implements AutoCloseable {
         Path dataDir = config.dataDir();
         mkdirs(dataDir);
         // users and passwords first: a bad setting stops the start before anything else runs
-        AccessControl access = new AuthAccessControl(AuthSettings.from(Map.of(), dataDir, env));
+        AccessControl access = new AuthAccessControl(AuthSettings.from(config.auth(), dataDir, env));
         if (config.usesEmbeddedBroker()) {
             broker = EmbeddedKafkaBroker.start(dataDir, config.brokerHost(), config.brokerPort());
             bootstrapServers = broker.bootstrapServers();
@@ -122,11 +131,30 @@ public final class SitrepInstance implements AutoCloseable {
                 dashboard, // first: /api/alerts/stream must not be taken for an alert id by /api/alerts/{id}
                 ApiServer.alertsApi(queries),
                 new AlertActionsApi(queries, commands, Clock.systemUTC()),
-                new SituationApi(situation.queries()));
+                new SituationApi(situation.queries()),
+                new GeoJsonFeature(queries),
+                CapFeature.of(queries));
         http = ApiServer.start(config.httpHost(), config.httpPort(), access, features);
 
+        startPushSinks();
         if (config.replayEnabled()) startReplay(clusterId, ReplaySpeed.parse(config.replaySpeed()));
         log.info("sitrep is up: Kafka {}, HTTP http://{}:{}/api/alerts", bootstrapServers, config.httpHost(), http.port());
+    }
+
+    /** Webhook and Alertmanager, each a consumer group of its own that resumes from its committed offsets. */
+    private void startPushSinks() {
+        if (!config.webhookUrl().isEmpty()) {
+            sinks.add(WebhookSink.start(bootstrapServers, WebhookSettings.fromConfig(Map.of("webhook.url", config.webhookUrl(),
+                    "webhook.format", config.webhookFormat(), "webhook.secret", config.webhookSecret()))));
+            log.info("webhook sink to {} ({})", config.webhookUrl(), config.webhookFormat());
+        }
+        if (!config.alertmanagerUrl().isEmpty()) {
+            String httpBase = "http://" + advertisedHost() + ":" + http.port();
+            sinks.add(AlertmanagerSink.start(bootstrapServers,
+                    AlertmanagerSettings.of(URI.create(config.alertmanagerUrl())).withGeneratorBase(URI.create(httpBase)),
+                    AlertmanagerSettings.delivery()));
+            log.info("Alertmanager sink to {}", config.alertmanagerUrl());
+        }
     }
 
     private String advertisedHost() {
@@ -185,6 +213,7 @@ public final class SitrepInstance implements AutoCloseable {
     public void close() {
         closing = true;
         if (replay != null) replay.interrupt();
+        for (AutoCloseable sink : sinks) closeQuietly(sink);
         if (dashboard != null) dashboard.close(); // ends open streams before the server goes
         if (http != null) http.close();
         if (commands != null) commands.close();
@@ -194,6 +223,14 @@ public final class SitrepInstance implements AutoCloseable {
         }
         if (broker != null) broker.close();
         log.info("sitrep stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("closing {} failed: {}", c, e.toString());
+        }
     }
 
     private static void mkdirs(Path dir) {

@@ -21,7 +21,7 @@ class SitrepConfigTest {
         SitrepConfig config = SitrepConfig.load(emptyFile(), HOST_ONLY, Map.of());
 
         assertThat(config).isEqualTo(new SitrepConfig("", Path.of("var"), "127.0.0.1", 9092, "127.0.0.1", 8080,
-                6, 1, "sitrep", "node-7", true, "max", 100, 1));
+                6, 1, "sitrep", "node-7", true, "max", 100, 1, "", "", "json", "", Map.of()));
         assertThat(config.usesEmbeddedBroker()).isTrue();
         assertThat(config.effectiveBootstrapServers()).isEqualTo(SitrepConfig.defaultBootstrap()).isEqualTo("127.0.0.1:9092");
     }
@@ -58,12 +58,17 @@ class SitrepConfigTest {
                 Map.entry("SITREP_REPLAY_ENABLED", "FALSE"),
                 Map.entry("SITREP_REPLAY_SPEED", "MAX"),
                 Map.entry("SITREP_STREAMS_COMMIT_INTERVAL_MS", "20"),
-                Map.entry("SITREP_STREAMS_THREADS", "2"));
+                Map.entry("SITREP_STREAMS_THREADS", "2"),
+                Map.entry("SITREP_ALERTMANAGER_URL", "http://alertmanager:9093"),
+                Map.entry("SITREP_WEBHOOK_URL", "https://hooks.example.org/sitrep"),
+                Map.entry("SITREP_WEBHOOK_FORMAT", "slack"),
+                Map.entry("SITREP_WEBHOOK_SECRET", "s3cret"));
 
         SitrepConfig config = SitrepConfig.load(emptyFile(), env, Map.of());
 
         assertThat(config).isEqualTo(new SitrepConfig("kafka-1:9092,kafka-2:9092", Path.of("/var/lib/sitrep"),
-                "0.0.0.0", 19092, "0.0.0.0", 0, 12, 3, "sitrep-test", "a-1", false, "max", 20, 2));
+                "0.0.0.0", 19092, "0.0.0.0", 0, 12, 3, "sitrep-test", "a-1", false, "max", 20, 2,
+                "http://alertmanager:9093", "https://hooks.example.org/sitrep", "slack", "s3cret", Map.of()));
         assertThat(config.usesEmbeddedBroker()).isFalse();
         assertThat(config.effectiveBootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(SitrepConfig.environmentVariables().values()).containsExactlyInAnyOrderElementsOf(env.keySet());

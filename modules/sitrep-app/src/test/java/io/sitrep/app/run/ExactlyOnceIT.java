@@ -132,7 +132,8 @@ class ExactlyOnceIT {
         pb.environment().put("SITREP_INSTANCE_ID", "killed");
         pb.environment().put("SITREP_TOPICS_PARTITIONS", "1");
         pb.environment().put("SITREP_ADMIN_PASSWORD", "eos-it-password");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(killedDir.resolve("sitrep.log").toFile()));
+        // both runs log to one file kept under target/ for diagnosis
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "exactly-once-it-sitrep.log").toFile()));
         return pb.start();
     }
 
