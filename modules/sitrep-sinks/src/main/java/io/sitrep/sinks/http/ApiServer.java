@@ -53,7 +53,15 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 503, e.getMessage());
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("HTTP {} {} failed", ctx.method(), ctx.path(), e);
+                String where;
+                try {
+                    where = ctx.method() + " " + ctx.path();
+                } catch (RuntimeException gone) {
+                    // a streaming request (SSE) whose connection already ended: nothing to answer
+                    log.debug("request failed after its connection ended", e);
+                    return;
+                }
+                log.error("HTTP {} failed", where, e);
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
             });
         });
