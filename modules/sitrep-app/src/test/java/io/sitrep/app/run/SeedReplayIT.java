@@ -103,6 +103,35 @@ class SeedReplayIT {
     }
 
     @Test
+    void theSeedStreamMeetsTheMustsAndMustNotsOfItsReadme() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode alerts = AvroJson.MAPPER.readTree(get("/api/alerts"));
+            List<JsonNode> crisisCell = new ArrayList<>();
+            alerts.forEach(a -> {
+                if (a.get("type").asText().equals("SECURITY_COORDINATION") && a.get("evidence").toString().contains("crisis cell")) {
+                    crisisCell.add(a);
+                }
+            });
+            assertThat(crisisCell).as("one crisis-cell alert").singleElement().satisfies(a -> {
+                assertThat(a.get("reports")).hasSize(3);
+                assertThat(a.get("independentOutlets").asInt()).isEqualTo(2);
+            });
+            assertThat(alerts).anySatisfy(a -> {
+                assertThat(a.get("type").asText()).isEqualTo("SECURITY_COORDINATION");
+                assertThat(a.get("evidence").toString()).contains("security delegation");
+            });
+            assertThat(alerts).anySatisfy(a -> {
+                assertThat(a.get("type").asText()).isEqualTo("MILITANTS_KILLED");
+                assertThat(a.get("place").get("admin1").asText()).isEqualTo("Al Anbar");
+            });
+            assertThat(alerts.findValuesAsText("type")).contains("DETAINEE_TRANSFER", "CEASEFIRE_BREACH", "FORCE_DEPLOYMENT")
+                    .doesNotContain("BORDER_INFILTRATION", "PRISON_BREAK");
+            alerts.forEach(a -> assertThat(a.get("evidence").toString())
+                    .doesNotContain("energy", "Axis of Resistance", "Israeli strikes", "escape attempts", "more than 90"));
+        });
+    }
+
+    @Test
     void undecodableRecordsGoToTheDeadLetterQueueWithTheirReason() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
