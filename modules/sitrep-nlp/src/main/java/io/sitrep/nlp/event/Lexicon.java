@@ -169,13 +169,13 @@ final class Lexicon {
         int[] off = new int[t.size + 1];
         int[] pats = new int[Math.max(16, t.size)];
         int count = 0;
-        String text = t.text;
+        char[] text = t.chars;
         for (int i = 0; i < t.size; i++) {
             off[i] = count;
             if (t.kind[i] == Tokens.BREAK) continue;
             Node n = root;
             for (int c = t.start[i]; c < t.end[i] && n != null; c++) {
-                n = n.child(Tokens.fold(text.charAt(c)));
+                n = n.child(Tokens.fold(text[c]));
                 if (n != null && n.prefix >= 0) {
                     if (count == pats.length) pats = Arrays.copyOf(pats, count * 2);
                     pats[count++] = n.prefix;

@@ -36,12 +36,13 @@ public final class PlaceResolver {
 
     private final Gazetteer gazetteer;
     private final Governorates governorates;
-    private final String[] lowerCaseFirstWords;
+    /** The lower-case words that start some name, bucketed by first character (ASCII; the rest in bucket 128). */
+    private final String[][] lowerCaseFirstWords;
 
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
         this.gazetteer = gazetteer;
         this.governorates = governorates;
-        this.lowerCaseFirstWords = gazetteer.lowerCaseFirstWords().toArray(new String[0]);
+        this.lowerCaseFirstWords = byFirstChar(gazetteer.lowerCaseFirstWords());
     }
 
     private static final class Holder {
@@ -172,8 +173,18 @@ public final class PlaceResolver {
     private boolean mayStartName(TextTokens t, int i) {
         if (t.capitalised(i) || t.arabic(i)) return true;
         if (!t.joinedToNext(i) || !t.capitalised(i + 1)) return false;
-        for (String w : lowerCaseFirstWords) if (t.is(i, w)) return true;
+        char c = t.firstChar(i);
+        for (String w : lowerCaseFirstWords[Math.min(c, 128)]) if (t.is(i, w)) return true;
         return false;
+    }
+
+    private static String[][] byFirstChar(Set<String> words) {
+        List<List<String>> buckets = new ArrayList<>();
+        for (int c = 0; c <= 128; c++) buckets.add(new ArrayList<>());
+        for (String w : words) if (!w.isEmpty()) buckets.get(Math.min(w.charAt(0), 128)).add(w);
+        String[][] out = new String[129][];
+        for (int c = 0; c <= 128; c++) out[c] = buckets.get(c).toArray(new String[0]);
+        return out;
     }
 
     /** The longest name starting at word {@code i}: its last word and its places. */

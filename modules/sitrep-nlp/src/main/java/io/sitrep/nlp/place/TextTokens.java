@@ -21,6 +21,8 @@ final class TextTokens {
     private int[] starts;
     private int[] ends;
     private String[] keys;
+    /** Each word's first letter (0 when it has none), read on every word by the resolver's first test. */
+    private char[] firstLetters;
 
     private TextTokens(CharSequence text) {
         this.text = text;
@@ -53,6 +55,8 @@ final class TextTokens {
             size++;
         }
         keys = new String[size];
+        firstLetters = new char[size];
+        for (int k = 0; k < size; k++) firstLetters[k] = scanFirstLetter(k);
     }
 
     private static boolean isSeparator(char c) {
@@ -82,6 +86,9 @@ final class TextTokens {
         for (int k = 0; k < word.length(); k++) if (text.charAt(start + k) != word.charAt(k)) return false;
         return true;
     }
+
+    /** The word's first character (a word is never empty). */
+    char firstChar(int token) { return text.charAt(starts[token]); }
 
     String textOf(int token) { return text.subSequence(starts[token], ends[token]).toString(); }
 
@@ -130,6 +137,10 @@ final class TextTokens {
     }
 
     private char firstLetter(int token) {
+        return firstLetters[token];
+    }
+
+    private char scanFirstLetter(int token) {
         for (int k = starts[token], e = ends[token]; k < e; k++) {
             char c = text.charAt(k);
             if (Character.isLetter(c)) return c;
