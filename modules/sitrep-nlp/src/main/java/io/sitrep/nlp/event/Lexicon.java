@@ -76,12 +76,27 @@ final class Lexicon {
     private final int[][] phrasesByFirstPattern;
     private final int[][] phrasePatterns;
     private final int[][] phraseEntries;
+    /**
+     * Per first pattern, the sorted second patterns of its phrases, or null when one of them is a single word: a
+     * token whose next token holds none of them starts no phrase, and its phrases need not be tried one by one.
+     */
+    private final int[][] secondPatterns;
 
     private Lexicon(Node root, int[][] byFirst, int[][] patterns, int[][] entries) {
         this.root = root;
         this.phrasesByFirstPattern = byFirst;
         this.phrasePatterns = patterns;
         this.phraseEntries = entries;
+        this.secondPatterns = new int[byFirst.length][];
+        for (int p = 0; p < byFirst.length; p++) {
+            int[] seconds = new int[byFirst[p].length];
+            boolean single = false;
+            for (int k = 0; k < seconds.length; k++) {
+                int[] seq = patterns[byFirst[p][k]];
+                if (seq.length < 2) single = true; else seconds[k] = seq[1];
+            }
+            secondPatterns[p] = single ? null : Arrays.stream(seconds).sorted().distinct().toArray();
+        }
     }
 
     /** Folds and checks a phrase; throws IllegalArgumentException with the reason when it cannot match. */
@@ -191,6 +206,7 @@ final class Lexicon {
         Hits hits = new Hits();
         for (int i = 0; i < t.size; i++) {
             for (int k = off[i]; k < off[i + 1]; k++) {
+                if (!mayStartPhrase(pats[k], i + 1, off, pats, t.size)) continue;
                 for (int ph : phrasesByFirstPattern[pats[k]]) {
                     int[] seq = phrasePatterns[ph];
                     if (matchesFrom(seq, i, off, pats, t.size)) {
@@ -200,6 +216,14 @@ final class Lexicon {
             }
         }
         return hits;
+    }
+
+    private boolean mayStartPhrase(int first, int next, int[] off, int[] pats, int size) {
+        int[] seconds = secondPatterns[first];
+        if (seconds == null) return true;
+        if (seconds.length == 0 || next >= size) return false;
+        for (int k = off[next]; k < off[next + 1]; k++) if (Arrays.binarySearch(seconds, pats[k]) >= 0) return true;
+        return false;
     }
 
     private static boolean matchesFrom(int[] seq, int first, int[] off, int[] pats, int size) {

@@ -172,10 +172,15 @@ public final class PlaceResolver {
      */
     private boolean mayStartName(TextTokens t, int i) {
         if (t.capitalised(i) || t.arabic(i)) return true;
-        if (!t.joinedToNext(i) || !t.capitalised(i + 1)) return false;
-        char c = t.firstChar(i);
-        for (String w : lowerCaseFirstWords[Math.min(c, 128)]) if (t.is(i, w)) return true;
-        return false;
+        // the word list first: it rejects most lower-case words without reading what follows them
+        boolean startsSome = false;
+        for (String w : lowerCaseFirstWords[Math.min(t.firstChar(i), 128)]) {
+            if (t.is(i, w)) {
+                startsSome = true;
+                break;
+            }
+        }
+        return startsSome && t.joinedToNext(i) && t.capitalised(i + 1);
     }
 
     private static String[][] byFirstChar(Set<String> words) {

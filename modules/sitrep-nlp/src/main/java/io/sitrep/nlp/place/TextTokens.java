@@ -17,6 +17,8 @@ final class TextTokens {
     }
 
     private final CharSequence text;
+    /** The text's characters, read once: every test below reads them without an interface call or bounds check. */
+    private final char[] chars;
     private int size;
     private int[] starts;
     private int[] ends;
@@ -26,6 +28,7 @@ final class TextTokens {
 
     private TextTokens(CharSequence text) {
         this.text = text;
+        this.chars = text.toString().toCharArray();
         int capacity = Math.max(8, text.length() / 4);
         starts = new int[capacity];
         ends = new int[capacity];
@@ -39,13 +42,14 @@ final class TextTokens {
 
     /** Only word boundaries are found here; everything else about a word is read from the text when asked. */
     private void split() {
-        int n = text.length();
+        char[] chars = this.chars;
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            while (i < n && isSeparator(text.charAt(i))) i++;
+            while (i < n && isSeparator(chars[i])) i++;
             if (i >= n) break;
             int start = i;
-            while (i < n && !isSeparator(text.charAt(i))) i++;
+            while (i < n && !isSeparator(chars[i])) i++;
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);
@@ -66,8 +70,8 @@ final class TextTokens {
     /** "Raqqa's" is the word "Raqqa"; a lone trailing apostrophe stays (the folder drops it). */
     private int withoutPossessive(int start, int end) {
         if (end - start > 2) {
-            char s = text.charAt(end - 1);
-            char apostrophe = text.charAt(end - 2);
+            char s = chars[end - 1];
+            char apostrophe = chars[end - 2];
             if ((s == 's' || s == 'S') && (apostrophe == '\'' || apostrophe == '\u2019')) return end - 2;
         }
         return end;
@@ -83,12 +87,12 @@ final class TextTokens {
     boolean is(int token, String word) {
         int start = starts[token];
         if (ends[token] - start != word.length()) return false;
-        for (int k = 0; k < word.length(); k++) if (text.charAt(start + k) != word.charAt(k)) return false;
+        for (int k = 0; k < word.length(); k++) if (chars[start + k] != word.charAt(k)) return false;
         return true;
     }
 
     /** The word's first character (a word is never empty). */
-    char firstChar(int token) { return text.charAt(starts[token]); }
+    char firstChar(int token) { return chars[starts[token]]; }
 
     String textOf(int token) { return text.subSequence(starts[token], ends[token]).toString(); }
 
@@ -98,11 +102,11 @@ final class TextTokens {
         int from = ends[token];
         int to = starts[token + 1];
         if (to - from == 1) {
-            char c = text.charAt(from);
+            char c = chars[from];
             return c == ' ' || NameFolder.isHyphen(c);
         }
         for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (c != ' ' && c != '\u00A0') return false;
         }
         return true;
@@ -110,14 +114,14 @@ final class TextTokens {
 
     /** Joined to the next word by a single hyphen, which makes "as-" in "as-Sabah" an article. */
     boolean hyphenToNext(int token) {
-        return token + 1 < size && starts[token + 1] - ends[token] == 1 && NameFolder.isHyphen(text.charAt(ends[token]));
+        return token + 1 < size && starts[token + 1] - ends[token] == 1 && NameFolder.isHyphen(chars[ends[token]]);
     }
 
     /** The first word of the text or of a sentence (after . ! ? : ; or a line break). */
     boolean sentenceStart(int token) {
         if (token == 0) return true;
         for (int k = ends[token - 1]; k < starts[token]; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '\u061F') {
                 return true;
             }
@@ -142,7 +146,7 @@ final class TextTokens {
 
     private char scanFirstLetter(int token) {
         for (int k = starts[token], e = ends[token]; k < e; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (Character.isLetter(c)) return c;
         }
         return 0;
@@ -150,7 +154,7 @@ final class TextTokens {
 
     /** An Arabic article written as a word of its own ("al", "Al-", "ash-"): letters that fold to nothing. */
     boolean isArticle(int token) {
-        return Character.isLetter(text.charAt(starts[token])) && key(token).isEmpty();
+        return Character.isLetter(chars[starts[token]]) && key(token).isEmpty();
     }
 
     /** The folded key of a word; empty for an article ("al", "el", hyphenated "ash-", …) and for digits-free marks. */
@@ -170,9 +174,9 @@ final class TextTokens {
     String keyWithoutProclitic(int token) {
         int s = starts[token];
         if (!arabic(token) || ends[token] - s < 5) return null;
-        char first = text.charAt(s);
-        char second = text.charAt(s + 1);
-        char third = text.charAt(s + 2);
+        char first = chars[s];
+        char second = chars[s + 1];
+        char third = chars[s + 2];
         if (first == '\u0644' && second == '\u0644') {
             return NameFolder.foldToken(text, s + 2, ends[token], false); // لل: li- + the article without its alef
         }
