@@ -9,17 +9,25 @@ import java.util.Arrays;
  */
 final class NameTrie<V> {
     static final class Node<V> {
+        private static final int WIDE = 8;
         private char[] labels = new char[0];
         private Object[] children = new Object[0];
         private V value;
+        /** Direct lookup of the ASCII children of wide nodes (the first letters of names); kept in step on insert. */
+        private Object[] ascii;
 
         /** The node after {@code key}, or null when no name continues that way. */
         @SuppressWarnings("unchecked")
         Node<V> walk(String key) {
             Node<V> node = this;
             for (int i = 0, n = key.length(); i < n && node != null; i++) {
-                int k = Arrays.binarySearch(node.labels, key.charAt(i));
-                node = k < 0 ? null : (Node<V>) node.children[k];
+                char c = key.charAt(i);
+                if (c < 128 && node.ascii != null) {
+                    node = (Node<V>) node.ascii[c];
+                } else {
+                    int k = Arrays.binarySearch(node.labels, c);
+                    node = k < 0 ? null : (Node<V>) node.children[k];
+                }
             }
             return node;
         }
@@ -43,6 +51,10 @@ final class NameTrie<V> {
             System.arraycopy(children, at, ch, at + 1, children.length - at);
             labels = l;
             children = ch;
+            if (labels.length >= WIDE) {
+                ascii = new Object[128];
+                for (int j = 0; j < labels.length; j++) if (labels[j] < 128) ascii[labels[j]] = children[j];
+            }
             return child;
         }
     }

@@ -147,7 +147,7 @@ final class TextTokens {
     private char scanFirstLetter(int token) {
         for (int k = starts[token], e = ends[token]; k < e; k++) {
             char c = chars[k];
-            if (Character.isLetter(c)) return c;
+            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) return c;
         }
         return 0;
     }
