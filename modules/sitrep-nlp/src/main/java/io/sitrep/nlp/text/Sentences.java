@@ -26,6 +26,13 @@ public final class Sentences {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
             "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "vs", "inc", "ltd", "corp", "jr", "sr");
 
+    /** The ASCII characters that may end a sentence: line breaks and terminal marks. */
+    private static final boolean[] ASCII_MARK = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_MARK[c] = c == '\n' || c == '\r' || isTerminal(c);
+    }
+
     private Sentences() {}
 
     public static List<Span> split(String text) {
@@ -35,6 +42,7 @@ public final class Sentences {
         int start = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c < 128 && !ASCII_MARK[c]) continue; // most characters end nothing: one table read
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 add(out, text, start, i);
                 start = i + 1;
