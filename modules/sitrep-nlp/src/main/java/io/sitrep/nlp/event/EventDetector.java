@@ -58,7 +58,7 @@ public final class EventDetector {
         Map<String, Merged> byType = new LinkedHashMap<>();
         int ti = 0;
         int hi = 0;
-        for (Sentences.Span s : Sentences.split(body)) {
+        for (Sentences.Span s : Sentences.split(tokens.chars)) {
             while (ti < tokens.size && tokens.start[ti] < s.start()) ti++;
             int ts = ti;
             while (ti < tokens.size && tokens.start[ti] < s.end()) ti++;

@@ -36,21 +36,30 @@ public final class Sentences {
     private Sentences() {}
 
     public static List<Span> split(String text) {
+        if (text == null || text.isEmpty()) return new ArrayList<>();
+        return split(text.toCharArray());
+    }
+
+    /**
+     * The same over the characters of a text (a caller that already holds them saves a copy; reading a char[] is
+     * also cheaper than {@code charAt} on a String that holds non-Latin-1 characters).
+     */
+    public static List<Span> split(char[] text) {
         List<Span> out = new ArrayList<>();
-        if (text == null || text.isEmpty()) return out;
-        int n = text.length();
+        if (text == null || text.length == 0) return out;
+        int n = text.length;
         int start = 0;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < 128 && !ASCII_MARK[c]) continue; // most characters end nothing: one table read
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 add(out, text, start, i);
                 start = i + 1;
             } else if (isTerminal(c)) {
                 int end = i + 1;
-                while (end < n && isTerminal(text.charAt(end))) end++;
-                while (end < n && isCloser(text.charAt(end))) end++;
-                if (end < n && !isSpace(text.charAt(end))) { i = end - 1; continue; }
+                while (end < n && isTerminal(text[end])) end++;
+                while (end < n && isCloser(text[end])) end++;
+                if (end < n && !isSpace(text[end])) { i = end - 1; continue; }
                 if (c == '.' && !endsSentenceAfterDot(text, start, i, end)) { i = end - 1; continue; }
                 add(out, text, start, end);
                 start = end;
@@ -61,12 +70,12 @@ public final class Sentences {
         return out;
     }
 
-    private static boolean endsSentenceAfterDot(String text, int sentenceStart, int dot, int after) {
+    private static boolean endsSentenceAfterDot(char[] text, int sentenceStart, int dot, int after) {
         int w = dot;
-        while (w > sentenceStart && !isSpace(text.charAt(w - 1)) && !isOpener(text.charAt(w - 1))) w--;
-        String word = text.substring(w, dot).toLowerCase(Locale.ROOT);
+        while (w > sentenceStart && !isSpace(text[w - 1]) && !isOpener(text[w - 1])) w--;
+        String word = new String(text, w, dot - w).toLowerCase(Locale.ROOT);
         if (word.isEmpty()) return true;
-        if (word.length() == 1 && Character.isLetter(word.charAt(0)) && Character.isUpperCase(text.charAt(w))) return false;
+        if (word.length() == 1 && Character.isLetter(word.charAt(0)) && Character.isUpperCase(text[w])) return false;
         if (ABBREVIATIONS.contains(word)) {
             // "U.S." can end a sentence: only when the next word clearly starts one is it taken as an end.
             return word.indexOf('.') > 0 && nextStartsSentence(text, after) && startsWithCommonOpener(text, after);
@@ -74,21 +83,21 @@ public final class Sentences {
         return nextStartsSentence(text, after);
     }
 
-    private static boolean nextStartsSentence(String text, int from) {
+    private static boolean nextStartsSentence(char[] text, int from) {
         int j = from;
-        while (j < text.length() && isSpace(text.charAt(j))) j++;
-        if (j >= text.length()) return true;
-        char d = text.charAt(j);
+        while (j < text.length && isSpace(text[j])) j++;
+        if (j >= text.length) return true;
+        char d = text[j];
         return Character.isUpperCase(d) || Character.isDigit(d) || isOpener(d) || !Character.isLowerCase(d) && Character.isLetter(d);
     }
 
     /** After an abbreviation such as "U.S." only a typical sentence opener marks a boundary. */
-    private static boolean startsWithCommonOpener(String text, int from) {
+    private static boolean startsWithCommonOpener(char[] text, int from) {
         int j = from;
-        while (j < text.length() && isSpace(text.charAt(j))) j++;
+        while (j < text.length && isSpace(text[j])) j++;
         int k = j;
-        while (k < text.length() && Character.isLetter(text.charAt(k))) k++;
-        String w = text.substring(j, k);
+        while (k < text.length && Character.isLetter(text[k])) k++;
+        String w = new String(text, j, k - j);
         return switch (w) {
             case "The", "A", "An", "In", "On", "It", "He", "She", "They", "We", "This", "That", "But", "Meanwhile",
                  "However", "Iraq", "Iraqi", "Syria", "Syrian" -> true;
@@ -96,9 +105,9 @@ public final class Sentences {
         };
     }
 
-    private static void add(List<Span> out, String text, int start, int end) {
-        while (start < end && isSpace(text.charAt(start))) start++;
-        while (end > start && isSpace(text.charAt(end - 1))) end--;
+    private static void add(List<Span> out, char[] text, int start, int end) {
+        while (start < end && isSpace(text[start])) start++;
+        while (end > start && isSpace(text[end - 1])) end--;
         if (end > start) out.add(new Span(start, end));
     }
 
