@@ -106,9 +106,12 @@ public final class TopicProvisioner {
 
     private static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replication) {
         NewTopic newTopic = new NewTopic(topic.name(), partitions, replication);
-        if (topic.compacted()) {
-            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
+        // records carry publication times, often long past: time-based retention would delete a historical
+        // replay as soon as the broker checks. Keep them until an operator sets a size or time limit.
+        newTopic.configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1"));
         return newTopic;
     }
 }

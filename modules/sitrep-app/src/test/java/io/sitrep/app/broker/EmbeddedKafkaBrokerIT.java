@@ -57,6 +57,8 @@ class EmbeddedKafkaBrokerIT {
                 assertThat(admin.listTopics().names().get()).containsAll(Topics.ALL.stream().map(Topic::name).toList());
                 assertThat(cleanupPolicy(admin, Topics.ALERTS.name())).isEqualTo("compact");
                 assertThat(cleanupPolicy(admin, Topics.ARTICLES_RAW.name())).isEqualTo("delete");
+                assertThat(topicConfig(admin, Topics.ARTICLES_RAW.name(), "retention.ms"))
+                        .as("old publication times must not expire a replay").isEqualTo("-1");
             }
             assertThat(readAll(broker, Topics.ARTICLES_RAW.name(), 1)).containsExactly("before the restart");
         }
@@ -143,8 +145,12 @@ class EmbeddedKafkaBrokerIT {
     }
 
     private static String cleanupPolicy(Admin admin, String topic) throws Exception {
+        return topicConfig(admin, topic, "cleanup.policy");
+    }
+
+    private static String topicConfig(Admin admin, String topic, String name) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        ConfigEntry entry = admin.describeConfigs(Set.of(resource)).all().get().get(resource).get("cleanup.policy");
+        ConfigEntry entry = admin.describeConfigs(Set.of(resource)).all().get().get(resource).get(name);
         return entry.value();
     }
 

@@ -46,7 +46,7 @@ class SentencesTest {
         String text = "  One.   Two.  ";
         assertThat(Sentences.split(text)).containsExactly(new Sentences.Span(2, 6), new Sentences.Span(9, 13));
         assertThat(Sentences.split("")).isEmpty();
-        assertThat(Sentences.split(null)).isEmpty();
+        assertThat(Sentences.split((String) null)).isEmpty();
         assertThat(Sentences.split("   \n ")).isEmpty();
     }
 
