@@ -14,6 +14,7 @@ import io.sitrep.model.avro.Report;
 import io.sitrep.model.json.AvroJson;
 import io.sitrep.model.topic.Topics;
 import io.sitrep.testkit.KafkaFixture;
+import io.sitrep.testkit.TopicReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +31,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +55,6 @@ class ExactlyOnceIT {
                     "data.dir", referenceDir.toString(), "http.port", "0", "replay.enabled", "false",
                     "topics.partitions", "1", "instance.id", "reference"));
             try (SitrepInstance sitrep = SitrepInstance.start(config, Map.of())) {
-                keepArticlesForever(kafka);
                 publish(kafka, stream);
                 awaitProcessed(kafka, stream.size());
                 reference = alertSets(latestVersions(kafka));
@@ -77,7 +68,6 @@ class ExactlyOnceIT {
             try (Admin admin = admin(kafka)) {
                 TopicProvisioner.ensureTopics(admin, Topics.ALL, 1, (short) 1);
             }
-            keepArticlesForever(kafka);
             publish(kafka, stream);
             Process first = launch(kafka);
             try {
@@ -131,13 +121,6 @@ class ExactlyOnceIT {
      * (about 30 s after start, while the killed process is still being replaced) would delete them all, and the
      * restarted process would find nothing left after its committed offset.
      */
-    private static void keepArticlesForever(KafkaFixture kafka) throws Exception {
-        try (Admin admin = admin(kafka)) {
-            ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES_RAW.name());
-            admin.incrementalAlterConfigs(Map.of(raw, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)))).all().get();
-        }
-    }
 
     private static void publish(KafkaFixture kafka, List<Article> stream) throws InterruptedException {
         try (ArticleReplayer r = new ArticleReplayer(kafka.bootstrapServers(), "eos-it")) {
@@ -167,37 +150,17 @@ class ExactlyOnceIT {
     }
 
     private static long consumed(KafkaFixture kafka, String topic) throws Exception {
-        try (Admin admin = admin(kafka)) {
-            return admin.listConsumerGroupOffsets("sitrep").partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        }
+        return TopicReader.committedOffsets(kafka.bootstrapServers(), "sitrep", topic);
     }
 
     private static boolean fullyConsumed(KafkaFixture kafka, String topic) throws Exception {
-        try (Admin admin = admin(kafka); KafkaConsumer<byte[], byte[]> c = consumer(kafka)) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets("sitrep").partitionsToOffsetAndMetadata().get();
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            return parts.stream().allMatch(tp -> end.get(tp) == 0
-                    || (committed.get(tp) != null && committed.get(tp).offset() >= end.get(tp)));
-        }
+        return TopicReader.consumedToEnd(kafka.bootstrapServers(), "sitrep", topic);
     }
 
     private static List<Alert> readAll(KafkaFixture kafka) {
         String topic = Topics.ALERTS.name();
-        List<Alert> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = consumer(kafka)) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(Topics.ALERTS.valueSerde().deserializer().deserialize(topic, r.value())));
-            }
-        }
-        return out;
+        return TopicReader.readToEnd(kafka.bootstrapServers(), topic).stream()
+                .map(r -> Topics.ALERTS.valueSerde().deserializer().deserialize(topic, r.value())).toList();
     }
 
     private static Map<String, Alert> latestVersions(KafkaFixture kafka) {
@@ -224,10 +187,4 @@ class ExactlyOnceIT {
         return Admin.create(p);
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(KafkaFixture kafka) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
 }

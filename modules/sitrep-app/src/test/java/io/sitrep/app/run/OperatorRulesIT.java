@@ -17,20 +17,16 @@ import io.sitrep.streams.rules.OperatorRulesTopology;
 import io.sitrep.streams.rules.RuleClient;
 import io.sitrep.streams.rules.RuleFiles;
 import io.sitrep.testkit.KafkaFixture;
+import io.sitrep.testkit.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -131,21 +127,9 @@ class OperatorRulesIT {
 
     /** Every committed record of a topic, read to its end. */
     private static <V> List<V> read(Topic<String, V> topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<V> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic.name()).stream()
-                    .map(i -> new TopicPartition(topic.name(), i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null) out.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readToEnd(kafka.bootstrapServers(), topic.name())) {
+            if (r.value() != null) out.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
         }
         return out;
     }

@@ -9,11 +9,11 @@ import io.sitrep.ingest.replay.ArticleReplayer;
 import io.sitrep.ingest.replay.ArticleSource;
 import io.sitrep.ingest.replay.ReplaySpeed;
 import io.sitrep.model.avro.Alert;
-import io.sitrep.model.avro.EnrichedArticle;
 import io.sitrep.model.json.AvroJson;
 import io.sitrep.model.topic.Topic;
 import io.sitrep.model.topic.Topics;
 import io.sitrep.testkit.KafkaFixture;
+import io.sitrep.testkit.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,18 +26,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +66,7 @@ class SeedReplayIT {
     void theSeedStreamRaisesTheDetaineeTransferOnceEvenWhenReplayedAgain() throws Exception {
         List<Alert> alerts = new ArrayList<>();
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            alerts.addAll(read(Topics.ALERTS));
+            alerts.addAll(readAll(Topics.ALERTS));
             assertThat(alerts).anySatisfy(a -> assertThat(a.getType()).isEqualTo("DETAINEE_TRANSFER"));
         });
         Alert transfer = alerts.stream().filter(a -> a.getType().equals("DETAINEE_TRANSFER")).findFirst().orElseThrow();
@@ -89,7 +82,7 @@ class SeedReplayIT {
         // let the first replay settle: every article and every alert candidate consumed and committed
         await().atMost(Duration.ofSeconds(60)).until(() -> fullyConsumed("sitrep", Topics.ARTICLES_RAW.name())
                 && fullyConsumed("sitrep", "sitrep-alert-candidates-by-type-repartition"));
-        int segments = read(Topics.ARTICLES_ENRICHED).size();
+        int segments = readAll(Topics.ARTICLES_ENRICHED).size();
         List<Alert> before = readAll(Topics.ALERTS);
 
         try (ArticleReplayer replayer = new ArticleReplayer(kafka.bootstrapServers(), "it-replay-again")) {
@@ -190,10 +183,6 @@ class SeedReplayIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static <V> List<V> read(Topic<String, V> topic) {
-        return readAll(topic);
-    }
-
     private static <V> List<V> readAll(Topic<String, V> topic) {
         List<V> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readRaw(topic.name())) {
@@ -202,42 +191,11 @@ class SeedReplayIT {
         return out;
     }
 
-    /** Every record of a topic up to its last committed offset, read deterministically to the end. */
     private static List<ConsumerRecord<byte[], byte[]>> readRaw(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return TopicReader.readToEnd(kafka.bootstrapServers(), topic);
     }
 
-    /** Whether the group has committed offsets at the end of every partition of the topic. */
     private static boolean fullyConsumed(String group, String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            Properties cp = new Properties();
-            cp.putAll(p);
-            cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                        .map(i -> new TopicPartition(topic, i.partition())).toList();
-                Map<TopicPartition, Long> end = c.endOffsets(parts);
-                return parts.stream().allMatch(tp -> end.get(tp) == 0
-                        || (committed.get(tp) != null && committed.get(tp).offset() >= end.get(tp)));
-            }
-        }
+        return TopicReader.consumedToEnd(kafka.bootstrapServers(), group, topic);
     }
 }
