@@ -8,9 +8,12 @@ import io.sitrep.nlp.event.EventDetector;
 import io.sitrep.nlp.place.PlaceMention;
 import io.sitrep.nlp.place.PlaceResolver;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,20 +73,35 @@ public final class ArticleAnalyzer {
 
     private static List<PlaceRef> distinctPlaces(List<PlaceMention> mentions) {
         List<PlaceRef> out = new ArrayList<>();
-        for (PlaceMention m : mentions) if (m != null && m.place() != null && !out.contains(m.place())) out.add(m.place());
+        Set<PlaceRef> seen = new HashSet<>();
+        for (PlaceMention m : mentions) if (m != null && m.place() != null && seen.add(m.place())) out.add(m.place());
         return out;
     }
 
+    /** One entry per entity id, in order of first mention: the first stated role, the distinct surface forms. */
     private static List<EntityRef> aggregate(List<EntityMention> mentions) {
-        Map<String, List<EntityMention>> byId = new LinkedHashMap<>();
-        for (EntityMention m : mentions) if (m != null && m.id() != null) byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m);
-        List<EntityRef> out = new ArrayList<>(byId.size());
-        byId.forEach((id, ms) -> {
-            EntityMention first = ms.get(0);
-            String role = ms.stream().map(EntityMention::role).filter(r -> r != null).findFirst().orElse(null);
-            out.add(new EntityRef(id, first.type(), first.name(), role,
-                    ms.stream().map(EntityMention::surface).distinct().toList()));
-        });
+        Map<String, Integer> slot = new HashMap<>();
+        List<EntityMention> firsts = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        List<List<String>> surfaces = new ArrayList<>();
+        for (EntityMention m : mentions) {
+            if (m == null || m.id() == null) continue;
+            Integer i = slot.putIfAbsent(m.id(), firsts.size());
+            if (i == null) {
+                i = firsts.size();
+                firsts.add(m);
+                roles.add(null);
+                surfaces.add(new ArrayList<>(2));
+            }
+            if (roles.get(i) == null && m.role() != null) roles.set(i, m.role());
+            List<String> forms = surfaces.get(i);
+            if (!forms.contains(m.surface())) forms.add(m.surface());
+        }
+        List<EntityRef> out = new ArrayList<>(firsts.size());
+        for (int i = 0; i < firsts.size(); i++) {
+            EntityMention first = firsts.get(i);
+            out.add(new EntityRef(first.id(), first.type(), first.name(), roles.get(i), Collections.unmodifiableList(surfaces.get(i))));
+        }
         return out;
     }
 }
