@@ -17,17 +17,22 @@ final class ChromeRules {
     /** Whole-line regexes only run on lines up to this length: chrome is short, and it bounds the work. */
     static final int MAX_REGEX_LINE = 300;
 
-    /** A regex with the literal a line must contain for it to be tried (null: tried on every line). */
-    private record Regex(String trigger, Pattern pattern) {}
+    /**
+     * A regex with the literal a line must contain for it to be tried (null: tried on every line), and the chars a
+     * line it matches may start with.
+     */
+    private record Regex(String trigger, Pattern pattern, FirstChars firsts) {}
 
     private record Cut(String trigger, Pattern pattern) {}
 
     private final Set<String> lines = new HashSet<>();
     /** The hashes of {@link #lines}, sorted: most lines are told apart without making their normal form. */
     private final int[] lineHashes;
+    /** The first chars of the normal forms of {@link #lines}: most lines are told apart by their first char. */
+    private final FirstChars lineFirsts = new FirstChars();
     private final List<String> prefixes = new ArrayList<>();
     /** The first chars of the prefixes, for a quick no. */
-    private final Set<Character> prefixFirsts = new HashSet<>();
+    private final FirstChars prefixFirsts = new FirstChars();
     private final List<Regex> regexes = new ArrayList<>();
     private final List<Cut> cuts = new ArrayList<>();
 
@@ -36,7 +41,12 @@ final class ChromeRules {
             String[] f = rule.fields();
             if (f.length < 2 || f[1].isBlank()) throw rule.error("expected KIND<TAB>PATTERN");
             switch (f[0].strip()) {
-                case "line" -> { expect(rule, f, 2); lines.add(normal(f[1])); }
+                case "line" -> {
+                    expect(rule, f, 2);
+                    String normal = normal(f[1]);
+                    lines.add(normal);
+                    lineFirsts.add(normal.charAt(0));
+                }
                 case "prefix" -> {
                     expect(rule, f, 2);
                     String p = f[1].strip().toLowerCase(Locale.ROOT);
@@ -45,8 +55,8 @@ final class ChromeRules {
                 }
                 case "regex" -> {
                     if (f.length == 3 && f[2].isBlank()) throw rule.error("expected regex<TAB>LITERAL<TAB>PATTERN");
-                    if (f.length == 3) regexes.add(new Regex(f[1], compile(rule, f[2])));
-                    else { expect(rule, f, 2); regexes.add(new Regex(null, compile(rule, f[1]))); }
+                    if (f.length == 3) regexes.add(regex(f[1], compile(rule, f[2])));
+                    else { expect(rule, f, 2); regexes.add(regex(null, compile(rule, f[1]))); }
                 }
                 case "cut" -> { expect(rule, f, 3); cuts.add(new Cut(f[1], compile(rule, f[2]))); }
                 default -> throw rule.error("unknown rule kind '" + f[0] + "' (line, prefix, regex, cut)");
@@ -77,24 +87,40 @@ final class ChromeRules {
     Page page(String text) { return new Page(text); }
 
     /**
-     * The rules as one page applies them: only the cuts whose literal is on the page, and a regex gets one matcher,
-     * reset for each line. Not thread-safe.
+     * The rules as one page applies them: only the cuts whose literal is on the page (looked for once a line holds
+     * it), and a regex gets one matcher, reset for each line. Not thread-safe.
      */
     final class Page {
+        private static final byte UNKNOWN = 0, ON_PAGE = 1, NOT_ON_PAGE = 2;
+        private final String text;
         private final Matcher[] matchers = new Matcher[regexes.size()];
-        private final List<Cut> pageCuts = new ArrayList<>(0);
+        /** For each cut, whether its literal is on the page. */
+        private final byte[] cutOnPage = new byte[cuts.size()];
 
-        private Page(String text) {
-            for (Cut c : cuts) if (text.contains(c.trigger())) pageCuts.add(c);
-        }
+        private Page(String text) { this.text = text; }
 
         /** The line with the cut rules applied (the same instance when nothing matched). */
-        String cut(String line) { return pageCuts.isEmpty() ? line : ChromeRules.cut(line, pageCuts); }
+        String cut(String line) {
+            String out = line;
+            for (int i = 0; i < cutOnPage.length; i++) {
+                Cut c = cuts.get(i);
+                if (!out.contains(c.trigger()) || !onPage(i)) continue;
+                Matcher m = c.pattern().matcher(out);
+                if (m.find()) out = m.replaceAll("").strip();
+            }
+            return out;
+        }
+
+        private boolean onPage(int cut) {
+            if (cutOnPage[cut] == UNKNOWN) cutOnPage[cut] = text.contains(cuts.get(cut).trigger()) ? ON_PAGE : NOT_ON_PAGE;
+            return cutOnPage[cut] == ON_PAGE;
+        }
 
         /** Whether a whole (already cut, stripped) line is chrome. */
         boolean isChrome(String line) {
             if (line.isEmpty()) return true;
-            if (line.length() <= 120 && Arrays.binarySearch(lineHashes, normalHash(line)) >= 0 && lines.contains(normal(line))) {
+            if (line.length() <= 120 && mayBeLineRule(line) && Arrays.binarySearch(lineHashes, normalHash(line)) >= 0
+                    && lines.contains(normal(line))) {
                 return true;
             }
             if (mayStartWithPrefix(line)) {
@@ -106,9 +132,10 @@ final class ChromeRules {
                 }
             }
             if (line.length() > MAX_REGEX_LINE) return false;
+            char first = line.charAt(0);
             for (int i = 0; i < matchers.length; i++) {
                 Regex r = regexes.get(i);
-                if (r.trigger() != null && !line.contains(r.trigger())) continue;
+                if (!r.firsts().mayBe(first) || r.trigger() != null && !line.contains(r.trigger())) continue;
                 Matcher m = matchers[i];
                 if (m == null) matchers[i] = m = r.pattern().matcher(line);
                 else m.reset(line);
@@ -118,13 +145,44 @@ final class ChromeRules {
         }
     }
 
+    /** Whether the normal form of a line may be a line rule: it starts with the first char of one. */
+    private boolean mayBeLineRule(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
+        return i < line.length() && lineFirsts.mayBe(Character.toLowerCase(line.charAt(i)));
+    }
+
     /**
      * False when no prefix can match: the line's first char lower-cases to no prefix's first char. ('İ' lower-cases
      * to "i̇", which starts with i, as {@link Character#toLowerCase} says too; a surrogate pair is not judged.)
      */
     private boolean mayStartWithPrefix(String line) {
-        char c = line.charAt(0);
-        return Character.isSurrogate(c) || prefixFirsts.contains(Character.toLowerCase(c));
+        return prefixFirsts.mayBe(Character.toLowerCase(line.charAt(0)));
+    }
+
+    /**
+     * The regex with the chars a whole line it matches may start with. Found by matching each char alone: when the
+     * match fails without the engine reaching the end of that one-char input ({@link Matcher#hitEnd}), no longer input
+     * starting with the char can match either. Chars from {@link FirstChars#JUDGED} on are always tried.
+     */
+    private static Regex regex(String trigger, Pattern pattern) {
+        FirstChars firsts = new FirstChars();
+        Matcher m = pattern.matcher("");
+        for (char c = 0; c < FirstChars.JUDGED; c++) {
+            m.reset(String.valueOf(c));
+            if (m.matches() || m.hitEnd()) firsts.add(c);
+        }
+        return new Regex(trigger, pattern, firsts);
+    }
+
+    /** A set of chars, for a quick no: chars from {@link #JUDGED} on (other scripts, surrogates) are always in it. */
+    private static final class FirstChars {
+        static final char JUDGED = 0x800;
+        private final long[] bits = new long[JUDGED / 64];
+
+        void add(char c) { if (c < JUDGED) bits[c >>> 6] |= 1L << c; }
+
+        boolean mayBe(char c) { return c >= JUDGED || (bits[c >>> 6] & 1L << c) != 0; }
     }
 
     private static void expect(DataFile.Line rule, String[] f, int n) {

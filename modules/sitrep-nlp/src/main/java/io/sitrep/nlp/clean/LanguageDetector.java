@@ -20,13 +20,31 @@ public final class LanguageDetector {
             "der die das und ist nicht mit den von zu sich auf dem ein eine auch",
             "el los las del que por con una para como está fue sus pero");
 
-    /** The ASCII function words packed ({@link #packedAscii}) in a hash table, and their languages: no String per word. */
-    private static final int ASCII_TABLE_BITS = 8;
+    /**
+     * The ASCII function words packed ({@link #packedAscii}) in a hash table where each sits in its home slot (the
+     * multiplier is searched at load so that none collide): one probe answers for any word.
+     */
+    private static final int ASCII_TABLE_BITS = 10;
     private static final long[] ASCII_WORDS = new long[1 << ASCII_TABLE_BITS];
-    private static final int[] ASCII_WORD_LANGUAGES = new int[1 << ASCII_TABLE_BITS];
+    private static final byte[] ASCII_WORD_LANGUAGES = new byte[1 << ASCII_TABLE_BITS];
+    private static final long MULTIPLIER;
+    /** An ASCII char's letter number (1 for a/A … 26 for z/Z), 0 for other chars. */
+    private static final byte[] LETTER_NUMBER = new byte[128];
+    /** Function-word hits are tallied in one long, {@link #TALLY_BITS} bits a language: a 4,000-char sample has fewer than 2,048 words. */
+    private static final int TALLY_BITS = 12;
+    /** The tally increment for a set of languages (bit k: CODES[k]). */
+    private static final long[] TALLY_OF = new long[1 << 5];
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SAMPLE]);
 
     static {
-        fillAsciiTable();
+        MULTIPLIER = fillAsciiTable();
+        for (char c = 'a'; c <= 'z'; c++) {
+            LETTER_NUMBER[c] = (byte) (c - 'a' + 1);
+            LETTER_NUMBER[c - 32] = (byte) (c - 'a' + 1);
+        }
+        for (int set = 0; set < TALLY_OF.length; set++) {
+            for (int k = 0; k < CODES.length; k++) if ((set & 1 << k) != 0) TALLY_OF[set] += 1L << (TALLY_BITS * k);
+        }
     }
 
     private LanguageDetector() {}
@@ -34,23 +52,22 @@ public final class LanguageDetector {
     public static String detect(String text) {
         if (text == null || text.isEmpty()) return "und";
         int n = Math.min(text.length(), SAMPLE);
+        char[] chars = SCRATCH.get();
+        text.getChars(0, n, chars, 0);
         int arabic = 0, persian = 0, sorani = 0, latin = 0;
         // one pass: letters by script, and the function words among the words (runs of letters) as they end
-        int[] hits = new int[CODES.length];
-        char[] buffer = new char[MAX_WORD];
-        int wordStart = -1;
-        long packed = 0; // the word so far as packedAscii gives it, while it is all ASCII
-        boolean ascii = true;
-        char[] chars = new char[n];
-        text.getChars(0, n, chars, 0);
+        long tally = 0;
+        long packed = 0; // the open word's ASCII letters, five bits each
+        int length = 0; // letters in the open word; 0 when none is open
+        boolean mixed = false; // the open word has a non-ASCII letter: looked up the long way when it ends
         for (int i = 0; i < n; i++) {
             char c = chars[i];
             if (c < 0x80) {
-                int lower = c | 0x20;
-                if (lower >= 'a' && lower <= 'z') {
+                int number = LETTER_NUMBER[c];
+                if (number != 0) {
                     latin++;
-                    if (wordStart < 0) { wordStart = i; packed = 0; ascii = true; }
-                    packed = packed << 5 | (lower - 'a' + 1);
+                    packed = packed << 5 | number;
+                    length++;
                     continue;
                 }
             } else if (Character.isLetter(c)) {
@@ -61,14 +78,18 @@ public final class LanguageDetector {
                 } else if (c < 0x250) {
                     latin++;
                 }
-                if (wordStart < 0) wordStart = i;
-                ascii = false;
+                mixed = true;
+                length++;
                 continue;
             }
-            if (wordStart >= 0) countWord(text, wordStart, i, ascii ? packed : -1, buffer, hits);
-            wordStart = -1;
+            if (length != 0) {
+                tally += TALLY_OF[wordLanguages(chars, i, length, packed, mixed)];
+                packed = 0;
+                length = 0;
+                mixed = false;
+            }
         }
-        if (wordStart >= 0) countWord(text, wordStart, n, ascii ? packed : -1, buffer, hits);
+        tally += TALLY_OF[wordLanguages(chars, n, length, packed, mixed)];
         if (arabic == 0 && latin == 0) return "und";
         if (arabic >= latin) {
             if (sorani * 40 > arabic) return "ckb";
@@ -76,42 +97,40 @@ public final class LanguageDetector {
             return "ar";
         }
         int best = 0;
-        for (int k = 1; k < CODES.length; k++) if (hits[k] > hits[best]) best = k;
-        return hits[best] == 0 ? "en" : CODES[best];
+        for (int k = 1; k < CODES.length; k++) if (hits(tally, k) > hits(tally, best)) best = k;
+        return hits(tally, best) == 0 ? "en" : CODES[best];
     }
 
-    /** Counts word text[s, e) for the languages whose function word it is; {@code packed} is -1 unless it is ASCII. */
-    private static void countWord(String text, int s, int e, long packed, char[] buffer, int[] hits) {
-        if (e - s > MAX_WORD) return;
-        int languages = packed >= 0 ? asciiLanguages(packed) : languagesOf(text, s, e, buffer);
-        for (int k = 0; k < CODES.length; k++) if ((languages & (1 << k)) != 0) hits[k]++;
+    private static int hits(long tally, int language) { return (int) (tally >>> (TALLY_BITS * language)) & ((1 << TALLY_BITS) - 1); }
+
+    /** The languages of the word of {@code length} letters ending at {@code end} (none when there is no word). */
+    private static int wordLanguages(char[] chars, int end, int length, long packed, boolean mixed) {
+        if (length == 0 || length > MAX_WORD) return 0;
+        return mixed ? languagesOf(chars, end - length, end) : asciiLanguages(packed);
     }
 
     private static int asciiLanguages(long packed) {
-        for (int slot = slot(packed); ; slot = (slot + 1) & (ASCII_WORDS.length - 1)) {
-            long k = ASCII_WORDS[slot];
-            if (k == packed) return ASCII_WORD_LANGUAGES[slot];
-            if (k == 0) return 0;
-        }
+        int slot = slot(packed);
+        return ASCII_WORDS[slot] == packed ? ASCII_WORD_LANGUAGES[slot] : 0;
     }
 
-    private static int slot(long packed) { return (int) ((packed * 0x9E3779B97F4A7C15L) >>> (64 - ASCII_TABLE_BITS)); }
+    private static int slot(long packed) { return (int) ((packed * MULTIPLIER) >>> (64 - ASCII_TABLE_BITS)); }
 
     /**
      * The languages of a word with a non-ASCII letter, lower-cased char by char, which equals String lower-casing
      * here: 'İ' (two chars in lower case) and a final sigma cannot be part of a function word, whose letters are
      * all Latin (below U+0250).
      */
-    private static int languagesOf(String text, int s, int e, char[] buffer) {
+    private static int languagesOf(char[] chars, int s, int e) {
         int len = e - s;
+        if (len > MAX_WORD) return 0;
         for (int k = 0; k < len; k++) {
-            char c = text.charAt(s + k);
-            if (c == '\u0130') return 0;
-            char lower = Character.toLowerCase(c);
-            if (lower >= 0x250) return 0;
-            buffer[k] = lower;
+            char c = chars[s + k];
+            if (c == '\u0130' || Character.toLowerCase(c) >= 0x250) return 0;
         }
-        Integer languages = LANGUAGES_OF_WORD.get(new String(buffer, 0, len));
+        char[] buffer = new char[len];
+        for (int k = 0; k < len; k++) buffer[k] = Character.toLowerCase(chars[s + k]);
+        Integer languages = LANGUAGES_OF_WORD.get(new String(buffer));
         return languages == null ? 0 : languages;
     }
 
@@ -139,15 +158,25 @@ public final class LanguageDetector {
         return out;
     }
 
-    /** Fills the open-addressing table of packed ASCII function words (0: empty slot; a packed word is never 0). */
-    private static void fillAsciiTable() {
-        for (Map.Entry<String, Integer> e : LANGUAGES_OF_WORD.entrySet()) {
-            long packed = packedAscii(e.getKey(), 0, e.getKey().length());
-            if (packed < 0) continue;
-            int slot = slot(packed);
-            while (ASCII_WORDS[slot] != 0) slot = (slot + 1) & (ASCII_WORDS.length - 1);
-            ASCII_WORDS[slot] = packed;
-            ASCII_WORD_LANGUAGES[slot] = e.getValue();
+    /**
+     * Fills the table of packed ASCII function words (0: empty slot; a packed word is never 0), each in its home slot,
+     * and returns the hash multiplier that allows it: the first of a fixed sequence of odd constants that spreads
+     * the words without a collision.
+     */
+    private static long fillAsciiTable() {
+        for (long multiplier = 0x9E3779B97F4A7C15L; ; multiplier += 0x2L * 0x632BE59BD9B4E019L) {
+            java.util.Arrays.fill(ASCII_WORDS, 0);
+            java.util.Arrays.fill(ASCII_WORD_LANGUAGES, (byte) 0);
+            boolean collision = false;
+            for (Map.Entry<String, Integer> e : LANGUAGES_OF_WORD.entrySet()) {
+                long packed = packedAscii(e.getKey(), 0, e.getKey().length());
+                if (packed < 0) continue;
+                int slot = (int) ((packed * multiplier) >>> (64 - ASCII_TABLE_BITS));
+                if (ASCII_WORDS[slot] != 0) { collision = true; break; }
+                ASCII_WORDS[slot] = packed;
+                ASCII_WORD_LANGUAGES[slot] = (byte) (int) e.getValue();
+            }
+            if (!collision) return multiplier;
         }
     }
 }

@@ -18,6 +18,9 @@ public final class Outlets {
     private final List<String> keysLongestFirst = new ArrayList<>();
     /** Keys longest first by the case-folded first char, so that a line is only compared with names it may start. */
     private final Map<Character, List<String>> keysByFirst = new HashMap<>();
+    /** The chars below {@link #FIRST_CHARS_JUDGED} that {@link #keysByFirst} has names for, as bits: no boxing. */
+    private static final char FIRST_CHARS_JUDGED = 0x800;
+    private final long[] firstChars = new long[FIRST_CHARS_JUDGED / 64];
 
     Outlets(List<DataFile.Line> lines) {
         for (DataFile.Line line : lines) {
@@ -36,6 +39,7 @@ public final class Outlets {
         keysLongestFirst.addAll(byKey.keySet());
         keysLongestFirst.sort((a, b) -> Integer.compare(b.length(), a.length()));
         for (String k : keysLongestFirst) keysByFirst.computeIfAbsent(caseFolded(k.charAt(0)), c -> new ArrayList<>()).add(k);
+        for (char c = 0; c < FIRST_CHARS_JUDGED; c++) if (keysByFirst.containsKey(caseFolded(c))) firstChars[c >>> 6] |= 1L << c;
     }
 
     public static Outlets standard() { return Holder.STANDARD; }
@@ -67,6 +71,12 @@ public final class Outlets {
             return Optional.of(new Match(byKey.get(k), end));
         }
         return Optional.empty();
+    }
+
+    /** Whether an outlet name may start with {@code first}: false means {@link #at} finds none at a char like it. */
+    boolean mayStartWith(char first) {
+        if (first < FIRST_CHARS_JUDGED) return (firstChars[first >>> 6] & 1L << first) != 0;
+        return Character.isSurrogate(first) || keysByFirst.containsKey(caseFolded(first));
     }
 
     record Match(Outlet outlet, int end) {}

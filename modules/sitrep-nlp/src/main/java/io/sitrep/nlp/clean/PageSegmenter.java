@@ -224,6 +224,12 @@ public final class PageSegmenter {
         String s = l.text;
         int start = 0;
         while (start < s.length() && (s.charAt(start) == '•' || s.charAt(start) == '·' || s.charAt(start) == '|')) start++;
+        // most short lines state no time (the bullets are none of its chars) and start with no outlet name
+        if (!PublicationTimes.mayStateTime(s)) {
+            int first = start;
+            while (first < s.length() && Character.isWhitespace(s.charAt(first))) first++;
+            if (first == s.length() || !outlets.mayStartWith(s.charAt(first))) return;
+        }
         PublicationTimes.HeaderTime time = PublicationTimes.inHeader(s.substring(start));
         String rest = time.rest();
         if (rest.isEmpty()) {

@@ -45,37 +45,47 @@ final class PublicationTimes {
         return parse(line, digit, ago);
     }
 
+    /** Whether a line may state a time: {@link #inHeader} finds none in a line without a digit, "ago" or "yesterday". */
+    static boolean mayStateTime(String line) {
+        return hasDigit(line) || containsAsciiIgnoreCase(line, "ago") || containsAsciiIgnoreCase(line, "yesterday");
+    }
+
     private static HeaderTime parse(String line, boolean digit, boolean agoWord) {
         Instant instant = null;
         LocalDate date = null;
         Duration ago = null;
         StringBuilder rest = new StringBuilder(line);
         Matcher m;
+        // a matcher is only made for a pattern still to be tried: a header line states one time
         if (digit) {
             m = ISO.matcher(rest);
             if (m.find()) {
                 instant = iso(m);
                 if (instant != null) blank(rest, m.start(), m.end());
             }
-            m = YMD.matcher(rest);
-            if (instant == null && m.find()) {
-                date = date(m.group(1), m.group(2), m.group(3));
-                if (date != null) blank(rest, m.start(), m.end());
+            if (instant == null) {
+                m = YMD.matcher(rest);
+                if (m.find()) {
+                    date = date(m.group(1), m.group(2), m.group(3));
+                    if (date != null) blank(rest, m.start(), m.end());
+                }
             }
-            m = DMY.matcher(rest);
-            if (instant == null && date == null && m.find()) {
-                date = dayMonth(m.group(1), m.group(2), m.group(3));
-                if (date != null) blank(rest, m.start(), m.end());
+            if (instant == null && date == null) {
+                m = DMY.matcher(rest);
+                if (m.find()) {
+                    date = dayMonth(m.group(1), m.group(2), m.group(3));
+                    if (date != null) blank(rest, m.start(), m.end());
+                }
             }
             if (instant == null && date == null) {
                 date = monthName(rest);
             }
         }
-        m = RELATIVE.matcher(rest);
-        if (agoWord && m.find()) {
+        m = agoWord ? RELATIVE.matcher(rest) : null;
+        if (m != null && m.find()) {
             ago = relative(m.group(1), m.group(2));
             blank(rest, m.start(), m.end());
-        } else {
+        } else if (containsAsciiIgnoreCase(rest, "yesterday")) { // (?i) without UNICODE_CASE: ASCII case only
             m = YESTERDAY.matcher(rest);
             if (m.find()) {
                 ago = Duration.ofDays(1);
