@@ -123,14 +123,7 @@ final class ChromeRules {
                     && lines.contains(normal(line))) {
                 return true;
             }
-            if (mayStartWithPrefix(line)) {
-                String lower = null;
-                for (String p : prefixes) {
-                    if (line.length() < p.length()) continue;
-                    if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
-                    if (lower.startsWith(p)) return true;
-                }
-            }
+            if (mayStartWithPrefix(line) && startsWithPrefix(line)) return true;
             if (line.length() > MAX_REGEX_LINE) return false;
             char first = line.charAt(0);
             for (int i = 0; i < matchers.length; i++) {
@@ -143,6 +136,35 @@ final class ChromeRules {
             }
             return false;
         }
+    }
+
+    /** Whether a line starts with a prefix rule, compared in lower case (as its first 64 chars lower-cased). */
+    private boolean startsWithPrefix(String line) {
+        String lower = null;
+        for (String p : prefixes) {
+            if (line.length() < p.length()) continue;
+            int starts = lowerCaseStarts(line, p);
+            if (starts == -1) {
+                if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
+                if (lower.startsWith(p)) return true;
+            } else if (starts == 1) return true;
+        }
+        return false;
+    }
+
+    /**
+     * 1 when the lower case of the line's first 64 chars starts with {@code lower}, 0 when not, -1 when it takes
+     * String lower-casing to tell: 'İ' lower-cases to two chars, 'Σ' by context and a surrogate pair as a code point;
+     * all other chars as {@link Character#toLowerCase(char)} says, each to one char in place.
+     */
+    private static int lowerCaseStarts(String line, String lower) {
+        if (lower.length() > 64) return -1;
+        for (int k = 0; k < lower.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return -1;
+            if (Character.toLowerCase(c) != lower.charAt(k)) return 0;
+        }
+        return 1;
     }
 
     /** Whether the normal form of a line may be a line rule: it starts with the first char of one. */

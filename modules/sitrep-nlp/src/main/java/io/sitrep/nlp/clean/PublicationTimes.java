@@ -47,7 +47,27 @@ final class PublicationTimes {
 
     /** Whether a line may state a time: {@link #inHeader} finds none in a line without a digit, "ago" or "yesterday". */
     static boolean mayStateTime(String line) {
-        return hasDigit(line) || containsAsciiIgnoreCase(line, "ago") || containsAsciiIgnoreCase(line, "yesterday");
+        // one pass: a word is only compared where its first letter is
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+            int lower = c | 0x20;
+            if (lower == 'a' && startsAsciiIgnoreCase(line, i, "ago") || lower == 'y' && startsAsciiIgnoreCase(line, i, "yesterday")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether s holds {@code lower} (ASCII lower case) at {@code at}, ignoring ASCII case. */
+    private static boolean startsAsciiIgnoreCase(CharSequence s, int at, String lower) {
+        if (at + lower.length() > s.length()) return false;
+        for (int k = 0; k < lower.length(); k++) {
+            char c = s.charAt(at + k);
+            if (c != lower.charAt(k) && !(c >= 'A' && c <= 'Z' && c + 32 == lower.charAt(k))) return false;
+        }
+        return true;
     }
 
     private static HeaderTime parse(String line, boolean digit, boolean agoWord) {
@@ -93,8 +113,19 @@ final class PublicationTimes {
             }
         }
         String remaining = rest.toString();
-        if (instant != null || date != null || ago != null) remaining = DATE_WORD.matcher(remaining).replaceFirst("");
+        if ((instant != null || date != null || ago != null) && mayStartWithDateWord(remaining)) {
+            remaining = DATE_WORD.matcher(remaining).replaceFirst("");
+        }
         return new HeaderTime(instant, date, ago, remaining.strip());
+    }
+
+    /** False when {@link #DATE_WORD} cannot match: the first char after its spaces starts none of its words. */
+    private static boolean mayStartWithDateWord(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) >= '\t' && s.charAt(i) <= '\r')) i++; // \s
+        if (i == s.length()) return false;
+        int lower = s.charAt(i) | 0x20;
+        return lower == 'd' || lower == 'p' || lower == 'u';
     }
 
     private static boolean hasDigit(CharSequence s) {

@@ -14,32 +14,46 @@ final class TextSanitizer {
     private TextSanitizer() {}
 
     static String sanitize(String s) {
-        // most captured text needs no change: then it is only counted, not copied
+        // most captured text needs no change: then it is only counted, not copied. An ASCII char adds its counts,
+        // packed in one long (COUNT_BITS bits each), with one add and no branch. The chars are read in chunks
+        // into a per-thread buffer (String.charAt checks each index, and which coder)
         int n = s.length();
         int letters = 0, visible = 0;
-        char[] chunk = new char[Math.min(n, 1024)];
+        char[] chunk = CHUNK.get();
         for (int from = 0; from < n; from += chunk.length) {
             int len = Math.min(chunk.length, n - from);
             s.getChars(from, from + len, chunk, 0);
+            long counts = 0;
             for (int i = 0; i < len; i++) {
                 char c = chunk[i];
-                int kind = c < 0x80 ? ASCII_KIND[c] : !kept(c) ? CHANGED : Character.isLetter(c) ? VISIBLE | LETTER : VISIBLE;
-                if (kind == CHANGED) return rewrite(s);
-                visible += kind & VISIBLE;
-                letters += (kind & LETTER) >> 1;
+                if (c < 0x80) {
+                    counts += ASCII_COUNTS[c];
+                } else if (!kept(c)) {
+                    return rewrite(s);
+                } else {
+                    visible++;
+                    if (Character.isLetter(c)) letters++;
+                }
             }
+            if (counts >>> (2 * COUNT_BITS) != 0) return rewrite(s);
+            visible += (int) (counts & COUNT_MASK);
+            letters += (int) (counts >>> COUNT_BITS & COUNT_MASK);
         }
         return verdict(s, 0, letters, visible);
     }
 
-    private static final int VISIBLE = 1, LETTER = 2, CHANGED = 4;
-    /** What the fast path makes of an ASCII char: space and line feed are kept and not counted. */
-    private static final byte[] ASCII_KIND = new byte[128];
+    private static final int COUNT_BITS = 21;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    /** Chars read at a time: far fewer than the packed counts can hold. */
+    private static final ThreadLocal<char[]> CHUNK = ThreadLocal.withInitial(() -> new char[4096]);
+    /** What the fast path counts for an ASCII char: visible (bit 0), letter (bit 21), to be changed (bit 42). */
+    private static final long[] ASCII_COUNTS = new long[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII_KIND[c] = (byte) (c == ' ' || c == '\n' ? 0 : !kept(c) ? CHANGED
-                    : Character.isLetter(c) ? VISIBLE | LETTER : VISIBLE);
+            // space and line feed are kept and not counted
+            if (c == ' ' || c == '\n') continue;
+            ASCII_COUNTS[c] = !kept(c) ? 1L << (2 * COUNT_BITS) : Character.isLetter(c) ? 1 | 1L << COUNT_BITS : 1;
         }
     }
 
