@@ -104,7 +104,7 @@ final class ChromeRules {
             String out = line;
             for (int i = 0; i < cutOnPage.length; i++) {
                 Cut c = cuts.get(i);
-                if (!out.contains(c.trigger()) || !onPage(i)) continue;
+                if (!onPage(i) || !out.contains(c.trigger())) continue; // one look at the page spares one per line
                 Matcher m = c.pattern().matcher(out);
                 if (m.find()) out = m.replaceAll("").strip();
             }
