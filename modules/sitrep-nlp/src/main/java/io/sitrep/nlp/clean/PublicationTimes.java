@@ -147,17 +147,42 @@ final class PublicationTimes {
         return false;
     }
 
-    /** The latest full date ("August 11, 2025", "11 August 2025") quoted in a text, or null. */
+    /**
+     * The latest full date ("August 11, 2025", "11 August 2025") quoted in a text, or null. Both patterns end in
+     * " " + a year of exactly four digits, at most {@link #YEAR_LEAD} chars after the match start; they are only
+     * tried in the region before such a year (transparent bounds: the look-arounds still see the whole text). No match
+     * can start inside another, so this finds the same matches as searching the whole text.
+     */
     static LocalDate latestQuotedDate(CharSequence text) {
         LocalDate latest = null;
-        for (Pattern p : new Pattern[] {MONTH_DAY_YEAR, DAY_MONTH_YEAR}) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                LocalDate d = p == MONTH_DAY_YEAR ? named(m.group(1), m.group(2), m.group(3)) : named(m.group(2), m.group(1), m.group(3));
-                if (d != null && (latest == null || d.isAfter(latest))) latest = d;
+        Matcher mdy = null, dmy = null;
+        int n = text.length();
+        for (int y = 1; y + 4 <= n; y++) {
+            if (text.charAt(y - 1) != ' ' || !isDigit(text.charAt(y)) || !isDigit(text.charAt(y + 1))
+                    || !isDigit(text.charAt(y + 2)) || !isDigit(text.charAt(y + 3)) || y + 4 < n && isDigit(text.charAt(y + 4))) {
+                continue;
             }
+            int from = Math.max(0, y - YEAR_LEAD);
+            if (mdy == null) {
+                mdy = MONTH_DAY_YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                dmy = DAY_MONTH_YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            mdy.region(from, y + 4);
+            while (mdy.find()) latest = later(latest, named(mdy.group(1), mdy.group(2), mdy.group(3)));
+            dmy.region(from, y + 4);
+            while (dmy.find()) latest = later(latest, named(dmy.group(2), dmy.group(1), dmy.group(3)));
+            y += 4;
         }
         return latest;
+    }
+
+    /** The most chars a quoted date has before its year: "September. 11, " or "11 September., ". */
+    private static final int YEAR_LEAD = 15;
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    private static LocalDate later(LocalDate latest, LocalDate d) {
+        return d != null && (latest == null || d.isAfter(latest)) ? d : latest;
     }
 
     /** A stated date as an instant: the page time when it falls on that day, else the start of the day (UTC). */
