@@ -11,15 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Alias tables and name rules compiled into one lookup of folded multi-word keys: the key of a phrase is the
- * concatenation of its {@link NameTokens} keys, and every key prefix at a word boundary is kept too, so a matcher
- * can extend a phrase word by word and stop as soon as no entry can follow. Keys are looked up as ranges of a
- * char array (the concatenated keys of {@link NameTokens#keyChars()}) with a hash extended word by word, so a
- * lookup step allocates nothing. Validated at load: a bad line fails with its file and line number.
+ * Alias tables and name rules compiled into a graph of folded keys: the key of a phrase is the concatenation of
+ * its {@link NameTokens} keys, and every key prefix at a word boundary is a node too, so a matcher can extend a
+ * phrase word by word and stop as soon as no entry can follow. A text may split a key at other places than the
+ * dictionary does ("Abu Bakr" and "Abubakr" fold alike), so a node has an edge to every node whose key extends its
+ * own, labelled with the rest of that key; a step follows the edge labelled with the next word's key, checking
+ * only that word's chars. Words whose {@link NameTokens#skeleton} is that of no label are ruled out unfolded.
+ * Validated at load: a bad line fails with its file and line number.
  */
 final class EntityDictionary {
     static final String[] TABLES = {"/entities/countries.tsv", "/entities/organizations.tsv", "/entities/persons.tsv"};
     static final String NAME_RULES = "/entities/name-rules.tsv";
+    /** The node of the empty key, where every phrase starts. */
+    static final int ROOT = 0;
+    static final int NONE = -1;
 
     enum Kind { ENTITY, ROLE, ORGWORD, PARTICLE, PLACEHEAD, PLACETAIL, NOTNAME }
 
@@ -35,8 +40,13 @@ final class EntityDictionary {
     private final Map<String, Entry> personByKey = new HashMap<>();
     private final Set<String> particles = new HashSet<>();
     private int maxWords;
-    // for lookups: every key and key prefix
-    private KeyTable<Node> nodes;
+    // for lookups
+    private KeyTable<Node> nodeByKey;
+    private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
+    private boolean rootIsNode;
+    private EdgeTable edges;
+    private SkeletonSet firstSkeletons; // of the labels of the edges from ROOT
+    private SkeletonSet skeletons;      // of all labels
     private String[] particleArray;
 
     static EntityDictionary standard() { return Holder.STANDARD; }
@@ -50,14 +60,29 @@ final class EntityDictionary {
         return d;
     }
 
-    /** The node of key chars [from, to) whose {@link KeyTable#hash} is {@code hash}; null when no phrase starts so. */
-    Node node(char[] chars, int from, int to, int hash) { return nodes.get(chars, from, to, hash); }
+    /** Whether a word with this skeleton may start a phrase (a word that folds to nothing is asked {@link #next}). */
+    boolean mayStart(int skeleton) { return firstSkeletons.contains(skeleton); }
+
+    /** Whether a word with this skeleton may continue some phrase. */
+    boolean mayContinue(int skeleton) { return skeletons.contains(skeleton); }
+
+    /**
+     * The node whose key is node {@code from}'s key followed by key chars [start, end) (a word's key, whose String
+     * hash is {@code hash}); {@link #NONE} when no phrase goes on so.
+     */
+    int next(int from, char[] chars, int start, int end, int hash) {
+        if (start == end) return from != ROOT || rootIsNode ? from : NONE;
+        return edges.target(from, chars, start, end, hash);
+    }
+
+    /** The entries node {@code id} names, null when it only starts phrases. */
+    List<Entry> entries(int id) { return nodes[id].entries(); }
 
     int maxWords() { return maxWords; }
 
     /** The table person whose alias folds to key chars [from, to), or null. */
     Entry person(char[] chars, int from, int to) {
-        Node n = nodes.get(chars, from, to);
+        Node n = nodeByKey.get(chars, from, to);
         return n == null ? null : n.person();
     }
 
@@ -81,13 +106,45 @@ final class EntityDictionary {
     private void compile() {
         Set<String> keys = new HashSet<>(prefixes);
         keys.addAll(byKey.keySet());
-        nodes = new KeyTable<>(keys.size());
-        for (String key : keys) {
-            List<Entry> entries = byKey.get(key);
+        rootIsNode = keys.remove("");
+        List<String> sorted = new ArrayList<>(keys);
+        java.util.Collections.sort(sorted); // ids independent of hash order
+        Map<String, Integer> ids = new HashMap<>();
+        nodes = new Node[sorted.size() + 1];
+        nodes[ROOT] = node("");
+        nodeByKey = new KeyTable<>(sorted.size() + 1);
+        if (rootIsNode) nodeByKey.putIfAbsent(new char[0], 0, 0, nodes[ROOT]);
+        ids.put("", ROOT);
+        for (String key : sorted) {
+            int id = ids.size();
+            ids.put(key, id);
+            nodes[id] = node(key);
             char[] k = key.toCharArray();
-            nodes.putIfAbsent(k, 0, k.length, new Node(entries == null ? null : List.copyOf(entries), personByKey.get(key)));
+            nodeByKey.putIfAbsent(k, 0, k.length, nodes[id]);
         }
+        // an edge from every key that is a proper prefix of another (or from the empty key) to that other
+        edges = new EdgeTable(sorted.size() * 4);
+        Set<Integer> first = new HashSet<>();
+        Set<Integer> all = new HashSet<>();
+        for (String key : sorted) {
+            for (int cut = 0; cut < key.length(); cut++) {
+                Integer from = ids.get(key.substring(0, cut));
+                if (from == null) continue;
+                char[] label = key.substring(cut).toCharArray();
+                edges.add(from, label, ids.get(key));
+                int skeleton = NameTokens.skeleton(label, 0, label.length);
+                all.add(skeleton);
+                if (from == ROOT) first.add(skeleton);
+            }
+        }
+        firstSkeletons = new SkeletonSet(first);
+        skeletons = new SkeletonSet(all);
         particleArray = particles.toArray(String[]::new);
+    }
+
+    private Node node(String key) {
+        List<Entry> entries = byKey.get(key);
+        return new Node(entries == null ? null : List.copyOf(entries), personByKey.get(key));
     }
 
     private void addEntity(DataFile.Line line, Map<String, String> ids) {

@@ -5,6 +5,7 @@ import io.sitrep.nlp.entity.EntityDictionary.Entry;
 import io.sitrep.nlp.entity.EntityDictionary.Kind;
 import io.sitrep.nlp.text.NameTokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +28,10 @@ public final class EntityRecognizer {
     private static final Logger log = LoggerFactory.getLogger(EntityRecognizer.class);
     private static final int MAX_NAME_WORDS = 5;
     private static final int MAX_ROLE_WORDS = 12;
+    /** Texts up to this length reuse the thread's {@link Workspace}; longer ones get their own, so none is kept. */
+    private static final int MAX_REUSED_LENGTH = 1 << 16;
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    private static final Comparator<EntityMention> BY_START = Comparator.comparingInt(EntityMention::start);
 
     private final EntityDictionary dictionary;
 
@@ -39,7 +44,8 @@ public final class EntityRecognizer {
     public List<EntityMention> find(String text) {
         if (text == null || text.isEmpty()) return List.of();
         try {
-            return new Pass(text).run();
+            Workspace work = text.length() <= MAX_REUSED_LENGTH ? WORKSPACE.get() : new Workspace();
+            return new Pass(text, work).run();
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("entity recognition failed on a text of {} chars: {}", text.length(), e.toString());
             return List.of();
@@ -57,6 +63,23 @@ public final class EntityRecognizer {
         Entry first(Kind kind) { return firstOfKind(entries, kind); }
     }
 
+    /** The arrays of a pass, kept per thread for the next text: the words, their matches, which are taken. */
+    private static final class Workspace {
+        final NameTokens words = new NameTokens();
+        Match[] matchAt = new Match[0];
+        boolean[] taken = new boolean[0];
+
+        void clear(int size) {
+            if (matchAt.length < size) {
+                matchAt = new Match[size];
+                taken = new boolean[size];
+            } else {
+                Arrays.fill(matchAt, 0, size, null);
+                Arrays.fill(taken, 0, size, false);
+            }
+        }
+    }
+
     /** The work on one text. */
     private final class Pass {
         final String text;
@@ -64,15 +87,16 @@ public final class EntityRecognizer {
         final Match[] matchAt;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
-        final KeyTable<String[]> personByFullKey = new KeyTable<>(8);
-        final KeyTable<String[]> personByLastKey = new KeyTable<>(8);
+        KeyTable<String[]> personByFullKey; // made with the first person
+        KeyTable<String[]> personByLastKey;
         boolean anyLastName;
 
-        Pass(String text) {
+        Pass(String text, Workspace work) {
             this.text = text;
-            this.w = NameTokens.of(text);
-            this.matchAt = new Match[w.size()];
-            this.taken = new boolean[w.size()];
+            this.w = work.words.read(text);
+            work.clear(w.size());
+            this.matchAt = work.matchAt;
+            this.taken = work.taken;
         }
 
         List<EntityMention> run() {
@@ -92,27 +116,29 @@ public final class EntityRecognizer {
             }
             particleNames();
             laterMentions();
-            out.sort(Comparator.comparingInt(EntityMention::start));
+            out.sort(BY_START);
             return out;
         }
 
         /** Longest dictionary match at each word, left to right. */
         void lookup() {
             int max = dictionary.maxWords();
-            char[] keys = w.keyChars();
+            int size = w.size();
             int i = 0;
-            while (i < w.size()) {
+            while (i < size) {
+                // most words are ruled out by their skeleton, without folding them
+                if (!w.keyIsEmpty(i) && !dictionary.mayStart(w.skeleton(i))) { i++; continue; }
                 int bestTo = -1;
                 List<Entry> best = null;
-                int hash = 0;
-                for (int j = i; j < w.size() && j - i < max; j++) {
+                int node = EntityDictionary.ROOT;
+                for (int j = i; j < size && j - i < max; j++) {
                     if (j > i && !w.joinsNext(j - 1)) break;
-                    // the key of words [i, j] is one range of the concatenated keys
-                    hash = KeyTable.hash(hash, keys, w.keyStart(j), w.keyEnd(j));
-                    EntityDictionary.Node node = dictionary.node(keys, w.keyStart(i), w.keyEnd(j), hash);
-                    if (node == null) break;
-                    if (w.keyIsEmpty(j)) continue; // a match never ends on an article
-                    List<Entry> entries = accepted(node.entries(), i, j);
+                    if (j > i && !w.keyIsEmpty(j) && !dictionary.mayContinue(w.skeleton(j))) break;
+                    int keyStart = w.keyStart(j), keyEnd = w.keyEnd(j);
+                    node = dictionary.next(node, w.keyChars(), keyStart, keyEnd, w.keyHash(j));
+                    if (node == EntityDictionary.NONE) break;
+                    if (keyStart == keyEnd) continue; // a match never ends on an article
+                    List<Entry> entries = accepted(dictionary.entries(node), i, j);
                     if (entries != null) { bestTo = j; best = entries; }
                 }
                 if (best == null) { i++; continue; }
@@ -301,7 +327,6 @@ public final class EntityRecognizer {
         /** Later mentions by full or last name of a person found before: "Al-Khanjar", "Hussein said". */
         void laterMentions() {
             if (!anyLastName) return;
-            char[] keys = w.keyChars();
             for (int i = 0; i < w.size(); i++) {
                 if (taken[i] || matchAt[i] != null || isNotName(i)) continue;
                 if (!w.capitalised(i) && !(w.keyIsEmpty(i) && i + 1 < w.size() && w.capitalised(i + 1))) continue;
@@ -315,12 +340,14 @@ public final class EntityRecognizer {
                 while (full + 1 < w.size() && full - i < 3 && w.joinsNext(full) && !taken[full + 1] && matchAt[full + 1] == null
                         && nameWord(full + 1)) {
                     full++;
-                    String[] p = personByFullKey.get(keys, w.keyStart(end), w.keyEnd(full));
+                    int length = w.joinKeys(end, full);
+                    String[] p = personByFullKey.get(w.joinedKeys(), 0, length);
                     if (p != null) { emitKnown(p, i, full); i = full; break; }
                 }
                 if (taken[i]) continue;
                 if (full > end && nameWord(end + 1) && !w.keyIsEmpty(end + 1)) continue; // part of another name
-                String[] p = personByLastKey.get(keys, w.keyStart(end), w.keyEnd(end));
+                int keyStart = w.keyStart(end), keyEnd = w.keyEnd(end);
+                String[] p = personByLastKey.get(w.keyChars(), keyStart, keyEnd);
                 if (p != null) emitKnown(p, i, end);
                 i = Math.max(i, end);
             }
@@ -343,11 +370,13 @@ public final class EntityRecognizer {
             for (int k = from; k <= to; k++) {
                 if (!w.keyIsEmpty(k)) {
                     if (slug.length() > 7) slug.append('-');
-                    slug.append(w.keyChars(), w.keyStart(k), w.keyEnd(k) - w.keyStart(k));
+                    int keyStart = w.keyStart(k), keyEnd = w.keyEnd(k);
+                    slug.append(w.keyChars(), keyStart, keyEnd - keyStart);
                 }
             }
             if (slug.length() == 7) return;
-            Entry known = dictionary.person(w.keyChars(), w.keyStart(from), w.keyEnd(to));
+            int length = w.joinKeys(from, to);
+            Entry known = dictionary.person(w.joinedKeys(), 0, length);
             String id = known != null ? known.id() : slug.toString();
             String name = known != null ? known.name() : w.surface(from, to);
             emit(id, EntityType.PERSON, name, from, to, role);
@@ -366,10 +395,15 @@ public final class EntityRecognizer {
 
         void remember(String id, String name, int from, int to) {
             String[] p = {id, name};
-            char[] keys = w.keyChars();
-            personByFullKey.putIfAbsent(keys, w.keyStart(from), w.keyEnd(to), p);
-            if (to > from && w.keyEnd(to) - w.keyStart(to) >= 3) {
-                personByLastKey.putIfAbsent(keys, w.keyStart(to), w.keyEnd(to), p);
+            if (personByFullKey == null) {
+                personByFullKey = new KeyTable<>(8);
+                personByLastKey = new KeyTable<>(8);
+            }
+            int length = w.joinKeys(from, to);
+            personByFullKey.putIfAbsent(w.joinedKeys(), 0, length, p);
+            int keyStart = w.keyStart(to), keyEnd = w.keyEnd(to);
+            if (to > from && keyEnd - keyStart >= 3) {
+                personByLastKey.putIfAbsent(w.keyChars(), keyStart, keyEnd, p);
                 anyLastName = true;
             }
         }

@@ -171,14 +171,27 @@ public final class NameFolder {
     /** al/el always; the sun-letter assimilations (ash-, ad-, …) only when hyphenated, since "as", "at", "an" are English. */
     private static boolean isArticle(char[] t, int from, int len, boolean hyphenated) {
         if (len < 2 || len > 3) return false;
-        char a = t[from];
+        return isArticle(t[from], t[from + 1], len == 3 ? t[from + 2] : 0, hyphenated);
+    }
+
+    /** {@link #isArticle} of the two or three lower-case letters a, b (, c), with c = 0 for two. */
+    private static boolean isArticle(char a, char b, char c, boolean hyphenated) {
         if (a != 'a' && a != 'e') return false;
-        char b = t[from + 1];
-        if (len == 2 && b == 'l') return true;
+        if (c == 0 && b == 'l') return true;
         if (!hyphenated) return false;
-        if (len == 2) return b == 'd' || b == 'r' || b == 's' || b == 't' || b == 'z' || b == 'n';
-        char c = t[from + 2];
+        if (c == 0) return b == 'd' || b == 'r' || b == 's' || b == 't' || b == 'z' || b == 'n';
         return (b == 's' && c == 'h') || (b == 't' && c == 'h') || (b == 'd' && c == 'h') || (b == 'z' && c == 'h');
+    }
+
+    /**
+     * Whether a word of ASCII letters and digits only (no apostrophe) folds to nothing, told without folding it:
+     * such a word folds to nothing exactly when it is an article.
+     */
+    static boolean isAsciiArticle(char[] text, int start, int end, boolean hyphenated) {
+        int len = end - start;
+        if (len < 2 || len > 3) return false;
+        return isArticle(ASCII_FOLD[text[start]], ASCII_FOLD[text[start + 1]], len == 3 ? ASCII_FOLD[text[start + 2]] : 0,
+                hyphenated);
     }
 
     /**

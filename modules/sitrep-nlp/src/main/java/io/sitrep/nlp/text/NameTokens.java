@@ -7,41 +7,69 @@ import java.util.Arrays;
  * word may be glued to the next one in a multi-word name, and its shape (capitalised, possessive). A possessive
  * "’s" is not part of the word ("Iraq’s" is the word "Iraq"). One pass, no regular expressions.
  *
- * <p>The keys of all words are folded once into one char array, in word order, so the key of a run of words
- * [i, j] (the concatenation a multi-word name folds to) is the range {@code keyChars()[keyStart(i), keyEnd(j))}:
- * a matcher can look n-grams up without building a String per step.
+ * <p>Most words of a text can be ruled out of a dictionary without folding them: every word carries a
+ * {@link #skeleton} (the consonants and digits of its key, as a bitmask), which a plain ASCII word yields while it is
+ * scanned and which no vowel folding changes. A word's key is folded on first use ({@link #keyStart}, {@link #keyEnd},
+ * {@link #keyHash}) into {@link #keyChars()}; articles and words that are not plain ASCII are folded at once.
+ *
+ * <p>An instance may be {@link #read} again for the next text, reusing its arrays; it is not thread-safe.
  */
 public final class NameTokens {
-    private int size;
-    private int[] start;
-    private int[] end;
-    private int[] keyEnd;
-    private boolean[] joinsNext;
-    private boolean[] possessive;
-    private boolean[] capitalised;
-    private String[] keyStrings; // made on first use
-    private final NameFolder.Chars keys;
-    private final CharSequence text;
-    private final char[] chars; // the text, read without a call per char
+    /** Skeleton bit of a key char that is not ASCII (Arabic script, unfolded Latin letters). */
+    private static final int NON_ASCII_BIT = 1 << 29;
+    /** Scan classes of ASCII chars: a separator, an apostrophe, or the skeleton bit of the char (0 for vowels, h, y). */
+    private static final int SEPARATOR = Integer.MIN_VALUE;
+    private static final int APOSTROPHE = 1 << 30;
+    private static final int[] ASCII_CLASS = new int[128];
+    private static final byte POSSESSIVE = 1, HYPHENATED = 2;
+    private static final int UNFOLDED = -1;
 
-    private NameTokens(CharSequence text) {
-        this.text = text;
-        this.chars = text.toString().toCharArray();
-        this.keys = new NameFolder.Chars(text.length());
-        // English runs about six characters a word: room for most texts without growing
-        int capacity = text.length() / 5 + 16;
-        start = new int[capacity];
-        end = new int[capacity];
-        keyEnd = new int[capacity];
-        joinsNext = new boolean[capacity];
-        possessive = new boolean[capacity];
-        capitalised = new boolean[capacity];
+    static {
+        String consonants = "bcdfgjklmnpqrstvwxz0123456789";
+        for (char c = 0; c < 128; c++) {
+            if (NameFolder.isSeparator(c)) ASCII_CLASS[c] = SEPARATOR;
+            else if (c == '\'' || c == '`') ASCII_CLASS[c] = APOSTROPHE;
+            else {
+                int k = consonants.indexOf(Character.toLowerCase(c));
+                ASCII_CLASS[c] = k < 0 ? 0 : 1 << k;
+            }
+        }
     }
 
-    public static NameTokens of(CharSequence text) {
-        NameTokens t = new NameTokens(text == null ? "" : text);
-        t.scan();
-        return t;
+    private CharSequence text = "";
+    private char[] chars = new char[0]; // the text, read without a call per char
+    private int size;
+    private int[] start = new int[0];
+    private int[] end = new int[0];
+    private int[] keyStart = new int[0];
+    private int[] keyEnd = new int[0];
+    private int[] keyHash = new int[0];
+    private int[] skeleton = new int[0];
+    private byte[] flags = new byte[0];
+    private String[] keyStrings; // made on first use
+    private final NameFolder.Chars keys = new NameFolder.Chars(64);
+    private char[] joined = new char[32];
+
+    /** Empty; {@link #read} a text into it. */
+    public NameTokens() {}
+
+    public static NameTokens of(CharSequence text) { return new NameTokens().read(text); }
+
+    /** Replaces the words with those of {@code text}, reusing the arrays; returns this. */
+    public NameTokens read(CharSequence text) {
+        this.text = text == null ? "" : text;
+        String s = this.text.toString();
+        int n = s.length();
+        if (chars.length < n) chars = new char[n];
+        s.getChars(0, n, chars, 0);
+        // English runs about six characters a word: room for most texts without growing
+        int capacity = n / 5 + 16;
+        if (start.length < capacity) allocate(capacity);
+        size = 0;
+        keys.length = 0;
+        keyStrings = null;
+        scan(n);
+        return this;
     }
 
     public int size() { return size; }
@@ -52,29 +80,78 @@ public final class NameTokens {
     public String key(int i) {
         if (keyStrings == null) keyStrings = new String[size];
         String k = keyStrings[i];
-        if (k == null) keyStrings[i] = k = new String(keys.a, keyStart(i), keyEnd[i] - keyStart(i));
+        if (k == null) {
+            int from = keyStart(i);
+            keyStrings[i] = k = new String(keys.a, from, keyEnd[i] - from);
+        }
         return k;
     }
 
-    /** Whether word i folds to nothing (an article). */
-    public boolean keyIsEmpty(int i) { return keyEnd[i] == keyStart(i); }
+    /** Whether word i folds to nothing (an article). Never folds: a word folded lazily is never empty. */
+    public boolean keyIsEmpty(int i) { return keyStart[i] != UNFOLDED && keyEnd[i] == keyStart[i]; }
 
-    /** The folded keys of all words, concatenated in word order. Read only. */
+    /**
+     * The folded keys; word i's key is the range [{@link #keyStart}, {@link #keyEnd}). Read only, and read it after
+     * those calls: folding a word may move the keys to a larger array.
+     */
     public char[] keyChars() { return keys.a; }
 
-    /** Where the key of word i starts in {@link #keyChars()}. */
-    public int keyStart(int i) { return i == 0 ? 0 : keyEnd[i - 1]; }
+    /** Where the key of word i starts in {@link #keyChars()}; folds the word if it is not yet. */
+    public int keyStart(int i) {
+        if (keyStart[i] == UNFOLDED) fold(i);
+        return keyStart[i];
+    }
 
-    /** Where the key of word i ends in {@link #keyChars()}. */
-    public int keyEnd(int i) { return keyEnd[i]; }
+    /** Where the key of word i ends in {@link #keyChars()}; folds the word if it is not yet. */
+    public int keyEnd(int i) {
+        if (keyStart[i] == UNFOLDED) fold(i);
+        return keyEnd[i];
+    }
+
+    /** {@code String.hashCode} of the key of word i; folds the word if it is not yet. */
+    public int keyHash(int i) {
+        if (keyStart[i] == UNFOLDED) fold(i);
+        return keyHash[i];
+    }
+
+    /**
+     * The {@link #skeleton(char[], int, int)} of word i's key, known without folding: two keys that differ in it
+     * differ, so a dictionary can rule a word out by its skeleton alone.
+     */
+    public int skeleton(int i) { return skeleton[i]; }
+
+    /** The consonants and digits of a key as a bitmask, and one bit for any char that is not ASCII. */
+    public static int skeleton(char[] key, int from, int to) {
+        int s = 0;
+        for (int k = from; k < to; k++) {
+            char c = key[k];
+            s |= c < 128 ? ASCII_CLASS[c] & ~(SEPARATOR | APOSTROPHE) : NON_ASCII_BIT;
+        }
+        return s;
+    }
+
+    /** The keys of words [from, to] glued together into {@link #joinedKeys()}; returns their length. */
+    public int joinKeys(int from, int to) {
+        int length = 0;
+        for (int i = from; i <= to; i++) {
+            int ks = keyStart(i), ke = keyEnd[i];
+            if (length + ke - ks > joined.length) joined = Arrays.copyOf(joined, Math.max(joined.length * 2, length + ke - ks));
+            System.arraycopy(keys.a, ks, joined, length, ke - ks);
+            length += ke - ks;
+        }
+        return length;
+    }
+
+    /** The chars of the last {@link #joinKeys}. Read only. */
+    public char[] joinedKeys() { return joined; }
 
     /** Only spaces or a hyphen (or the dot of an initial) separate word i from word i+1: they may form one name. */
-    public boolean joinsNext(int i) { return joinsNext[i]; }
-    public boolean possessive(int i) { return possessive[i]; }
+    public boolean joinsNext(int i) { return i + 1 < size && (flags[i] & POSSESSIVE) == 0 && gapJoins(i); }
+    public boolean possessive(int i) { return (flags[i] & POSSESSIVE) != 0; }
     public CharSequence text() { return text; }
 
     /** Word i starts with a capital, or with a letter of a script without case (Arabic names are names). */
-    public boolean capitalised(int i) { return capitalised[i]; }
+    public boolean capitalised(int i) { return isCapital(chars[start[i]]); }
 
     private static boolean isCapital(char c) {
         if (c < 0x80) return c >= 'A' && c <= 'Z';
@@ -86,6 +163,11 @@ public final class NameTokens {
         boolean letter = false;
         for (int k = start[i]; k < end[i]; k++) {
             char c = chars[k];
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z') return false;
+                letter |= c >= 'A' && c <= 'Z';
+                continue;
+            }
             if (Character.isLowerCase(c)) return false;
             letter |= Character.isLetter(c);
         }
@@ -106,16 +188,27 @@ public final class NameTokens {
 
     public String surface(int from, int toInclusive) { return text.subSequence(start[from], end[toInclusive]).toString(); }
 
-    private void scan() {
+    private void scan(int n) {
         char[] text = chars;
-        int n = text.length;
         int i = 0;
-        boolean previousAbd = false;
         while (i < n) {
-            while (i < n && NameFolder.isSeparator(text[i])) i++;
+            while (i < n && isSeparator(text[i])) i++;
             if (i >= n) break;
             int s = i;
-            while (i < n && !NameFolder.isSeparator(text[i])) i++;
+            int rawStart = s;
+            int classes = 0;
+            boolean ascii = true;
+            for (; i < n; i++) {
+                char c = text[i];
+                if (c < 128) {
+                    int cls = ASCII_CLASS[c];
+                    if (cls == SEPARATOR) break;
+                    classes |= cls;
+                } else {
+                    if (NameFolder.isSeparator(c)) break;
+                    ascii = false;
+                }
+            }
             int e = i;
             boolean poss = false;
             // trailing possessive or quote: Iraq’s, forces’
@@ -126,14 +219,56 @@ public final class NameTokens {
             while (e > s && isApostrophe(text[e - 1])) { e--; poss = true; }
             while (s < e && isApostrophe(text[s])) s++;
             if (s >= e) continue;
+            if (s != rawStart || e != i) {
+                // trimmed: the classes and the script are those of what is left
+                classes = 0;
+                ascii = true;
+                for (int k = s; k < e; k++) {
+                    char c = text[k];
+                    if (c < 128) classes |= ASCII_CLASS[c];
+                    else ascii = false;
+                }
+            }
             boolean hyphenated = i < n && NameFolder.isHyphen(text[i]);
-            int from = keys.length;
-            NameFolder.foldTokenInto(text, s, e, hyphenated, keys);
-            if (keys.length == from && previousAbd) keys.append('a', 'l');
-            add(s, e, poss);
-            previousAbd = keys.is(from, 'a', 'b', 'd');
+            add(s, e, poss, hyphenated);
+            int w = size - 1;
+            if (!ascii || (classes & APOSTROPHE) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
+                fold(w);
+                if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
+                    // "Abd al-X" spells the same name as "Abdel X": the article stays as "al"
+                    keys.append('a', 'l');
+                    keyEnd[w] = keys.length;
+                    keyHash[w] = "al".hashCode();
+                    skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
+                }
+            } else {
+                // a plain ASCII word that is no article: its key keeps exactly its consonants and digits
+                skeleton[w] = classes;
+            }
         }
-        for (int t = 0; t + 1 < size; t++) joinsNext[t] = !possessive[t] && gapJoins(t);
+    }
+
+    private boolean isAbd(int i) {
+        int ks = keyStart(i);
+        char[] k = keys.a;
+        return keyEnd[i] - ks == 3 && k[ks] == 'a' && k[ks + 1] == 'b' && k[ks + 2] == 'd';
+    }
+
+    /** Folds word i onto the end of the keys. */
+    private void fold(int i) {
+        int from = keys.length;
+        NameFolder.foldTokenInto(chars, start[i], end[i], (flags[i] & HYPHENATED) != 0, keys);
+        keyStart[i] = from;
+        keyEnd[i] = keys.length;
+        int h = 0;
+        char[] k = keys.a;
+        for (int c = from; c < keys.length; c++) h = 31 * h + k[c];
+        keyHash[i] = h;
+        skeleton[i] = skeleton(k, from, keys.length);
+    }
+
+    private static boolean isSeparator(char c) {
+        return c < 128 ? ASCII_CLASS[c] == SEPARATOR : NameFolder.isSeparator(c);
     }
 
     private boolean gapJoins(int t) {
@@ -157,21 +292,22 @@ public final class NameTokens {
         return !(hyphen && space);
     }
 
-    private void add(int s, int e, boolean poss) {
-        if (size == start.length) {
-            int cap = size * 2;
-            start = Arrays.copyOf(start, cap);
-            end = Arrays.copyOf(end, cap);
-            keyEnd = Arrays.copyOf(keyEnd, cap);
-            joinsNext = Arrays.copyOf(joinsNext, cap);
-            possessive = Arrays.copyOf(possessive, cap);
-            capitalised = Arrays.copyOf(capitalised, cap);
-        }
+    private void allocate(int capacity) {
+        start = Arrays.copyOf(start, capacity);
+        end = Arrays.copyOf(end, capacity);
+        keyStart = Arrays.copyOf(keyStart, capacity);
+        keyEnd = Arrays.copyOf(keyEnd, capacity);
+        keyHash = Arrays.copyOf(keyHash, capacity);
+        skeleton = Arrays.copyOf(skeleton, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+    }
+
+    private void add(int s, int e, boolean poss, boolean hyphenated) {
+        if (size == start.length) allocate(size * 2);
         start[size] = s;
         end[size] = e;
-        keyEnd[size] = keys.length;
-        possessive[size] = poss;
-        capitalised[size] = isCapital(chars[s]);
+        keyStart[size] = UNFOLDED;
+        flags[size] = (byte) ((poss ? POSSESSIVE : 0) | (hyphenated ? HYPHENATED : 0));
         size++;
     }
 
