@@ -45,8 +45,7 @@ final class EntityDictionary {
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
     private boolean rootIsNode;
     private EdgeTable edges;
-    private SkeletonSet firstSkeletons; // of the labels of the edges from ROOT
-    private SkeletonSet skeletons;      // of all labels
+    private final SkeletonSet skeletons = new SkeletonSet(); // of the labels of the edges from each node
     private String[] particleArray;
 
     static EntityDictionary standard() { return Holder.STANDARD; }
@@ -60,11 +59,11 @@ final class EntityDictionary {
         return d;
     }
 
-    /** Whether a word with this skeleton may start a phrase (a word that folds to nothing is asked {@link #next}). */
-    boolean mayStart(int skeleton) { return firstSkeletons.contains(skeleton); }
-
-    /** Whether a word with this skeleton may continue some phrase. */
-    boolean mayContinue(int skeleton) { return skeletons.contains(skeleton); }
+    /**
+     * Whether a word with this skeleton may go on from {@code node} (from {@link #ROOT}: start a phrase). False means
+     * {@link #next} is {@link #NONE} for it; a word that folds to nothing is to be asked {@code next} directly.
+     */
+    boolean mayFollow(int node, int skeleton) { return skeletons.contains(node, skeleton); }
 
     /**
      * The node whose key is node {@code from}'s key followed by key chars [start, end) (a word's key, whose String
@@ -124,21 +123,15 @@ final class EntityDictionary {
         }
         // an edge from every key that is a proper prefix of another (or from the empty key) to that other
         edges = new EdgeTable(sorted.size() * 4);
-        Set<Integer> first = new HashSet<>();
-        Set<Integer> all = new HashSet<>();
         for (String key : sorted) {
             for (int cut = 0; cut < key.length(); cut++) {
                 Integer from = ids.get(key.substring(0, cut));
                 if (from == null) continue;
                 char[] label = key.substring(cut).toCharArray();
                 edges.add(from, label, ids.get(key));
-                int skeleton = NameTokens.skeleton(label, 0, label.length);
-                all.add(skeleton);
-                if (from == ROOT) first.add(skeleton);
+                skeletons.add(from, NameTokens.skeleton(label, 0, label.length));
             }
         }
-        firstSkeletons = new SkeletonSet(first);
-        skeletons = new SkeletonSet(all);
         particleArray = particles.toArray(String[]::new);
     }
 

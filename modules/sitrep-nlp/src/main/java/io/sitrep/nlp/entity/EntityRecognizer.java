@@ -127,13 +127,13 @@ public final class EntityRecognizer {
             int i = 0;
             while (i < size) {
                 // most words are ruled out by their skeleton, without folding them
-                if (!w.keyIsEmpty(i) && !dictionary.mayStart(w.skeleton(i))) { i++; continue; }
+                if (!w.keyIsEmpty(i) && !dictionary.mayFollow(EntityDictionary.ROOT, w.skeleton(i))) { i++; continue; }
                 int bestTo = -1;
                 List<Entry> best = null;
                 int node = EntityDictionary.ROOT;
                 for (int j = i; j < size && j - i < max; j++) {
                     if (j > i && !w.joinsNext(j - 1)) break;
-                    if (j > i && !w.keyIsEmpty(j) && !dictionary.mayContinue(w.skeleton(j))) break;
+                    if (j > i && !w.keyIsEmpty(j) && !dictionary.mayFollow(node, w.skeleton(j))) break;
                     int keyStart = w.keyStart(j), keyEnd = w.keyEnd(j);
                     node = dictionary.next(node, w.keyChars(), keyStart, keyEnd, w.keyHash(j));
                     if (node == EntityDictionary.NONE) break;

@@ -8,31 +8,29 @@ import java.util.Arrays;
  * "’s" is not part of the word ("Iraq’s" is the word "Iraq"). One pass, no regular expressions.
  *
  * <p>Most words of a text can be ruled out of a dictionary without folding them: every word carries a
- * {@link #skeleton} (the consonants and digits of its key, as a bitmask), which a plain ASCII word yields while it is
- * scanned and which no vowel folding changes. A word's key is folded on first use ({@link #keyStart}, {@link #keyEnd},
+ * {@link #skeleton} (a hash of its consonants and digits in order, with the vowel runs between them), which a plain
+ * ASCII word yields while it is scanned and which no vowel folding changes. A word's key is folded on first use ({@link #keyStart}, {@link #keyEnd},
  * {@link #keyHash}) into {@link #keyChars()}; articles and words that are not plain ASCII are folded at once.
  *
  * <p>An instance may be {@link #read} again for the next text, reusing its arrays; it is not thread-safe.
  */
 public final class NameTokens {
-    /** Skeleton bit of a key char that is not ASCII (Arabic script, unfolded Latin letters). */
-    private static final int NON_ASCII_BIT = 1 << 29;
-    /** Scan classes of ASCII chars: a separator, an apostrophe, or the skeleton bit of the char (0 for vowels, h, y). */
-    private static final int SEPARATOR = Integer.MIN_VALUE;
-    private static final int APOSTROPHE = 1 << 30;
-    private static final int[] ASCII_CLASS = new int[128];
+    /**
+     * Skeleton symbols of ASCII chars: a separator, an apostrophe (skipped), a vowel, or for the other letters and
+     * digits the lower-case char. h and y count as vowels: folding turns a y after a vowel into i, and drops a final h
+     * after a vowel, so only as vowels do they leave the skeleton as it was.
+     */
+    private static final int SEPARATOR = -1, APOSTROPHE = 0, VOWEL = 1;
+    private static final int[] ASCII_SYMBOL = new int[128];
     private static final byte POSSESSIVE = 1, HYPHENATED = 2;
     private static final int UNFOLDED = -1;
 
     static {
-        String consonants = "bcdfgjklmnpqrstvwxz0123456789";
         for (char c = 0; c < 128; c++) {
-            if (NameFolder.isSeparator(c)) ASCII_CLASS[c] = SEPARATOR;
-            else if (c == '\'' || c == '`') ASCII_CLASS[c] = APOSTROPHE;
-            else {
-                int k = consonants.indexOf(Character.toLowerCase(c));
-                ASCII_CLASS[c] = k < 0 ? 0 : 1 << k;
-            }
+            char lower = Character.toLowerCase(c);
+            if (NameFolder.isSeparator(c)) ASCII_SYMBOL[c] = SEPARATOR;
+            else if (c == '\'' || c == '`') ASCII_SYMBOL[c] = APOSTROPHE;
+            else ASCII_SYMBOL[c] = "aeiouhy".indexOf(lower) >= 0 ? VOWEL : lower;
         }
     }
 
@@ -120,14 +118,22 @@ public final class NameTokens {
      */
     public int skeleton(int i) { return skeleton[i]; }
 
-    /** The consonants and digits of a key as a bitmask, and one bit for any char that is not ASCII. */
+    /**
+     * A hash of a key's symbols in order, a run of equal symbols counted once: consonants and digits as they are,
+     * vowels (with h and y) as one symbol, apostrophes skipped, other chars as they are. The fold of a plain ASCII
+     * word that is no article has the skeleton of the word itself: folding only changes vowels into vowels, drops
+     * doubles and apostrophes, and drops a final h after a vowel.
+     */
     public static int skeleton(char[] key, int from, int to) {
-        int s = 0;
+        int hash = 0, last = 0;
         for (int k = from; k < to; k++) {
             char c = key[k];
-            s |= c < 128 ? ASCII_CLASS[c] & ~(SEPARATOR | APOSTROPHE) : NON_ASCII_BIT;
+            int symbol = c < 128 ? ASCII_SYMBOL[c] : c;
+            if (symbol == APOSTROPHE || symbol == last) continue;
+            hash = 31 * hash + symbol;
+            last = symbol;
         }
-        return s;
+        return hash;
     }
 
     /** The keys of words [from, to] glued together into {@link #joinedKeys()}; returns their length. */
@@ -196,14 +202,20 @@ public final class NameTokens {
             if (i >= n) break;
             int s = i;
             int rawStart = s;
-            int classes = 0;
-            boolean ascii = true;
+            int hash = 0, last = -2; // no symbol yet
+            boolean ascii = true, apostrophe = false;
             for (; i < n; i++) {
                 char c = text[i];
                 if (c < 128) {
-                    int cls = ASCII_CLASS[c];
-                    if (cls == SEPARATOR) break;
-                    classes |= cls;
+                    int symbol = ASCII_SYMBOL[c];
+                    if (symbol == last) continue;
+                    if (symbol <= APOSTROPHE) {
+                        if (symbol == SEPARATOR) break;
+                        apostrophe = true;
+                        continue;
+                    }
+                    hash = 31 * hash + symbol;
+                    last = symbol;
                 } else {
                     if (NameFolder.isSeparator(c)) break;
                     ascii = false;
@@ -220,19 +232,15 @@ public final class NameTokens {
             while (s < e && isApostrophe(text[s])) s++;
             if (s >= e) continue;
             if (s != rawStart || e != i) {
-                // trimmed: the classes and the script are those of what is left
-                classes = 0;
+                // trimmed: the skeleton and the script are those of what is left
+                hash = skeleton(text, s, e);
                 ascii = true;
-                for (int k = s; k < e; k++) {
-                    char c = text[k];
-                    if (c < 128) classes |= ASCII_CLASS[c];
-                    else ascii = false;
-                }
+                for (int k = s; k < e; k++) ascii &= text[k] < 128;
             }
             boolean hyphenated = i < n && NameFolder.isHyphen(text[i]);
             add(s, e, poss, hyphenated);
             int w = size - 1;
-            if (!ascii || (classes & APOSTROPHE) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
+            if (!ascii || apostrophe || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
                 fold(w);
                 if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
                     // "Abd al-X" spells the same name as "Abdel X": the article stays as "al"
@@ -242,8 +250,8 @@ public final class NameTokens {
                     skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
                 }
             } else {
-                // a plain ASCII word that is no article: its key keeps exactly its consonants and digits
-                skeleton[w] = classes;
+                // a plain ASCII word that is no article: its key has the word's skeleton
+                skeleton[w] = hash;
             }
         }
     }
@@ -268,7 +276,7 @@ public final class NameTokens {
     }
 
     private static boolean isSeparator(char c) {
-        return c < 128 ? ASCII_CLASS[c] == SEPARATOR : NameFolder.isSeparator(c);
+        return c < 128 ? ASCII_SYMBOL[c] == SEPARATOR : NameFolder.isSeparator(c);
     }
 
     private boolean gapJoins(int t) {
