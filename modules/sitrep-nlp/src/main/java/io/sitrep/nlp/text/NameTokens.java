@@ -22,7 +22,8 @@ public final class NameTokens {
      */
     private static final int SEPARATOR = -1, APOSTROPHE = 0, VOWEL = 1;
     private static final int[] ASCII_SYMBOL = new int[128];
-    private static final byte POSSESSIVE = 1, HYPHENATED = 2;
+    /** Word flags; PLAIN: ASCII letters and digits only, and no article. */
+    private static final byte POSSESSIVE = 1, HYPHENATED = 2, PLAIN = 4;
     private static final int UNFOLDED = -1;
 
     static {
@@ -251,6 +252,7 @@ public final class NameTokens {
                 }
             } else {
                 // a plain ASCII word that is no article: its key has the word's skeleton
+                flags[w] |= PLAIN;
                 skeleton[w] = hash;
             }
         }
@@ -265,14 +267,16 @@ public final class NameTokens {
     /** Folds word i onto the end of the keys. */
     private void fold(int i) {
         int from = keys.length;
-        NameFolder.foldTokenInto(chars, start[i], end[i], (flags[i] & HYPHENATED) != 0, keys);
+        boolean plain = (flags[i] & PLAIN) != 0;
+        if (plain) NameFolder.foldPlainAsciiInto(chars, start[i], end[i], keys);
+        else NameFolder.foldTokenInto(chars, start[i], end[i], (flags[i] & HYPHENATED) != 0, keys);
         keyStart[i] = from;
         keyEnd[i] = keys.length;
         int h = 0;
         char[] k = keys.a;
         for (int c = from; c < keys.length; c++) h = 31 * h + k[c];
         keyHash[i] = h;
-        skeleton[i] = skeleton(k, from, keys.length);
+        if (!plain) skeleton[i] = skeleton(k, from, keys.length); // a plain word's is known from the scan
     }
 
     private static boolean isSeparator(char c) {

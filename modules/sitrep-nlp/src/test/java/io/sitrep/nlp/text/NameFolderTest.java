@@ -81,4 +81,43 @@ class NameFolderTest {
         String garbage = "\u0000\uFFFF\uD800x\u200Bعربي Mixed — 123 ʿAyn";
         assertThat(NameFolder.fold(garbage)).isEqualTo(NameFolder.fold(garbage));
     }
+
+    @Test
+    void plainAsciiFoldEqualsTheGeneralFold() {
+        java.util.Random random = new java.util.Random(7);
+        String letters = "aeiouyhbdlsAEOUIHYBDLS07";
+        for (int n = 0; n < 20000; n++) {
+            char[] word = new char[1 + random.nextInt(9)];
+            for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
+            boolean hyphenated = random.nextBoolean();
+            if (isAsciiArticle(word, hyphenated)) continue;
+            NameFolder.Chars general = new NameFolder.Chars(4);
+            general.append('x');
+            NameFolder.foldTokenInto(word, 0, word.length, hyphenated, general);
+            NameFolder.Chars plain = new NameFolder.Chars(4);
+            plain.append('x');
+            NameFolder.foldPlainAsciiInto(word, 0, word.length, plain);
+            assertThat(plain.toString()).as(new String(word)).isEqualTo(general.toString());
+        }
+    }
+
+    @Test
+    void aPlainWordHasTheSkeletonOfItsKey() {
+        java.util.Random random = new java.util.Random(11);
+        String letters = "aeiouyhbdlsAEOUIHYBDLS07'";
+        for (int n = 0; n < 20000; n++) {
+            char[] word = new char[1 + random.nextInt(9)];
+            for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
+            NameTokens t = NameTokens.of(new String(word) + (random.nextBoolean() ? "-x" : " x"));
+            for (int i = 0; i < t.size(); i++) {
+                int skeleton = t.skeleton(i);
+                int from = t.keyStart(i), to = t.keyEnd(i);
+                assertThat(skeleton).as(new String(word)).isEqualTo(NameTokens.skeleton(t.keyChars(), from, to));
+            }
+        }
+    }
+
+    private static boolean isAsciiArticle(char[] word, boolean hyphenated) {
+        return NameFolder.isAsciiArticle(word, 0, word.length, hyphenated);
+    }
 }
