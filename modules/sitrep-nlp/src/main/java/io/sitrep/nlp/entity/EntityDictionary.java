@@ -122,7 +122,7 @@ final class EntityDictionary {
             nodeByKey.putIfAbsent(k, 0, k.length, nodes[id]);
         }
         // an edge from every key that is a proper prefix of another (or from the empty key) to that other
-        edges = new EdgeTable(sorted.size() * 4);
+        edges = new EdgeTable(sorted.size() * 2);
         for (String key : sorted) {
             for (int cut = 0; cut < key.length(); cut++) {
                 Integer from = ids.get(key.substring(0, cut));

@@ -29,7 +29,7 @@ public final class EntityRecognizer {
     private static final int MAX_NAME_WORDS = 5;
     private static final int MAX_ROLE_WORDS = 12;
     /** Texts up to this length reuse the thread's {@link Workspace}; longer ones get their own, so none is kept. */
-    private static final int MAX_REUSED_LENGTH = 1 << 16;
+    private static final int MAX_REUSED_LENGTH = 1 << 15;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
     private static final Comparator<EntityMention> BY_START = Comparator.comparingInt(EntityMention::start);
 
@@ -132,8 +132,9 @@ public final class EntityRecognizer {
                 List<Entry> best = null;
                 int node = EntityDictionary.ROOT;
                 for (int j = i; j < size && j - i < max; j++) {
-                    if (j > i && !w.joinsNext(j - 1)) break;
+                    // the skeleton first: it rules out most words, and is cheaper than looking at the gap
                     if (j > i && !w.keyIsEmpty(j) && !dictionary.mayFollow(node, w.skeleton(j))) break;
+                    if (j > i && !w.joinsNext(j - 1)) break;
                     int keyStart = w.keyStart(j), keyEnd = w.keyEnd(j);
                     node = dictionary.next(node, w.keyChars(), keyStart, keyEnd, w.keyHash(j));
                     if (node == EntityDictionary.NONE) break;

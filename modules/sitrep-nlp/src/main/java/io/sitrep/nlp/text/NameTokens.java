@@ -287,6 +287,7 @@ public final class NameTokens {
         int gap = start[t + 1] - end[t];
         if (gap <= 0 || gap > 3) return false;
         char[] text = chars;
+        if (gap == 1 && text[end[t]] == ' ') return true; // the usual gap
         boolean space = false, hyphen = false;
         for (int k = end[t]; k < start[t + 1]; k++) {
             char c = text[k];
