@@ -54,8 +54,14 @@ public final class NameFolder {
     public static String foldToken(CharSequence text, int start, int end, boolean hyphenated) {
         Chars token = new Chars(end - start + 2);
         char[] word = new char[end - start];
-        for (int k = start; k < end; k++) word[k - start] = text.charAt(k);
-        foldTokenInto(word, 0, word.length, hyphenated, token);
+        boolean plain = true; // ASCII letters and digits only
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            word[k - start] = c;
+            plain &= c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
+        }
+        if (plain && !isAsciiArticle(word, 0, word.length, hyphenated)) foldPlainAsciiInto(word, 0, word.length, token);
+        else foldTokenInto(word, 0, word.length, hyphenated, token);
         return token.toString();
     }
 

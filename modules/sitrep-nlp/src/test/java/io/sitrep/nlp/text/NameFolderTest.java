@@ -117,6 +117,21 @@ class NameFolderTest {
         }
     }
 
+    @Test
+    void foldTokenTakesThePlainPathOnlyWhereItFoldsAlike() {
+        java.util.Random random = new java.util.Random(3);
+        String letters = "aeoulhsdAEL0-@'`é’ ";
+        for (int n = 0; n < 20000; n++) {
+            char[] word = new char[random.nextInt(5)];
+            for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
+            boolean hyphenated = random.nextBoolean();
+            NameFolder.Chars general = new NameFolder.Chars(4);
+            NameFolder.foldTokenInto(word, 0, word.length, hyphenated, general);
+            assertThat(NameFolder.foldToken("x" + new String(word) + "y", 1, word.length + 1, hyphenated))
+                    .as(new String(word)).isEqualTo(general.toString());
+        }
+    }
+
     private static boolean isAsciiArticle(char[] word, boolean hyphenated) {
         return NameFolder.isAsciiArticle(word, 0, word.length, hyphenated);
     }
