@@ -4,15 +4,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The places one folded name can mean, best first when nothing else is known; or a blocked name (stop list) that
  * is never a place. Immutable.
  */
 final class Candidates {
-    static final Candidates BLOCKED = new Candidates(new GazetteerEntry[0]);
-
     /** Without context: larger kind of place, then the theatre, then population, then id for a stable order. */
     static final Comparator<GazetteerEntry> BY_IMPORTANCE = Comparator.comparingInt(GazetteerEntry::rank).reversed()
             .thenComparing(GazetteerEntry::inTheatre, Comparator.reverseOrder())
@@ -20,20 +17,33 @@ final class Candidates {
             .thenComparing(e -> e.place().id());
 
     private final GazetteerEntry[] entries;
+    /** Each entry's governorate and country as {@link RegionBits} (0 for none), so scoring compares longs. */
+    private final long[] admin1Bits;
+    private final long[] countryBits;
     /** The governorate or country every candidate shares, which an ambiguous name cannot lend as context. */
-    private final String sharedAdmin1;
-    private final String sharedCountry;
+    private final long sharedAdmin1Bit;
+    private final long sharedCountryBit;
 
-    private Candidates(GazetteerEntry[] entries) {
+    private Candidates(GazetteerEntry[] entries, RegionBits bits) {
         this.entries = entries;
-        this.sharedAdmin1 = shared(entries, true);
-        this.sharedCountry = shared(entries, false);
+        admin1Bits = new long[entries.length];
+        countryBits = new long[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            admin1Bits[i] = bits.admin1(entries[i].place().admin1());
+            countryBits[i] = bits.country(entries[i].place().country());
+        }
+        sharedAdmin1Bit = bits.admin1(shared(entries, true));
+        sharedCountryBit = bits.country(shared(entries, false));
     }
 
-    static Candidates of(List<GazetteerEntry> entries) {
+    static Candidates blocked(RegionBits bits) {
+        return new Candidates(new GazetteerEntry[0], bits);
+    }
+
+    static Candidates of(List<GazetteerEntry> entries, RegionBits bits) {
         GazetteerEntry[] sorted = entries.toArray(new GazetteerEntry[0]);
         Arrays.sort(sorted, BY_IMPORTANCE);
-        return new Candidates(sorted);
+        return new Candidates(sorted, bits);
     }
 
     private static String shared(GazetteerEntry[] entries, boolean admin1) {
@@ -49,33 +59,35 @@ final class Candidates {
 
     List<GazetteerEntry> entries() { return List.of(entries); }
 
-    String sharedAdmin1() { return sharedAdmin1; }
+    /** The bit of the governorate all candidates share, 0 when they do not. */
+    long sharedAdmin1Bit() { return sharedAdmin1Bit; }
 
-    String sharedCountry() { return sharedCountry; }
+    /** The bit of the country all candidates share, 0 when they do not. */
+    long sharedCountryBit() { return sharedCountryBit; }
 
     /**
      * The candidate the text supports: one whose governorate is mentioned elsewhere in it, else whose country is,
-     * else the most important; ties go to the theatre and the larger population.
+     * else the most important; ties go to the theatre and the larger population. The mentions are {@link
+     * RegionBits} of the gazetteer these candidates belong to.
      */
-    GazetteerEntry best(Set<String> mentionedAdmin1, Set<String> mentionedCountries) {
-        GazetteerEntry best = entries[0];
-        if (entries.length == 1) return best;
-        int bestScore = contextScore(best, mentionedAdmin1, mentionedCountries);
+    GazetteerEntry best(long mentionedAdmin1, long mentionedCountries) {
+        int best = 0;
+        if (entries.length == 1) return entries[0];
+        int bestScore = contextScore(0, mentionedAdmin1, mentionedCountries);
         for (int i = 1; i < entries.length; i++) {
-            int score = contextScore(entries[i], mentionedAdmin1, mentionedCountries);
+            int score = contextScore(i, mentionedAdmin1, mentionedCountries);
             if (score > bestScore) { // entries are in importance order, so the first of equal score stays
-                best = entries[i];
+                best = i;
                 bestScore = score;
             }
         }
-        return best;
+        return entries[best];
     }
 
-    private static int contextScore(GazetteerEntry e, Set<String> admin1s, Set<String> countries) {
-        String a = e.place().admin1();
+    private int contextScore(int entry, long admin1s, long countries) {
         int score = 0;
-        if (a != null && admin1s.contains(a)) score += 2;
-        if (countries.contains(e.place().country())) score += 1;
+        if ((admin1Bits[entry] & admin1s) != 0) score += 2;
+        if ((countryBits[entry] & countries) != 0) score += 1;
         return score;
     }
 }

@@ -67,16 +67,23 @@ final class Gazetteer {
     }
 
     private final NameTrie<Candidates> names;
-    private final Map<String, String> demonyms;
-    private final Set<String> englishWords;
+    /** Folded adjectives ("iraqi") and, by their index, the bit of the country each names. */
+    private final WordSet demonyms;
+    private final long[] demonymCountryBits;
+    private final RegionBits regionBits;
+    private final WordSet englishWords;
     private final Set<String> lowerCaseFirstWords;
     private final Map<String, GazetteerEntry> byId;
 
-    private Gazetteer(NameTrie<Candidates> names, Map<String, String> demonyms, Set<String> englishWords,
-                      Set<String> lowerCaseFirstWords, Map<String, GazetteerEntry> byId) {
+    private Gazetteer(NameTrie<Candidates> names, Map<String, String> demonyms, RegionBits regionBits,
+                      Set<String> englishWords, Set<String> lowerCaseFirstWords, Map<String, GazetteerEntry> byId) {
         this.names = names;
-        this.demonyms = demonyms;
-        this.englishWords = englishWords;
+        List<String> adjectives = new ArrayList<>(demonyms.keySet());
+        this.demonyms = new WordSet(adjectives);
+        this.demonymCountryBits = new long[adjectives.size()];
+        for (int i = 0; i < adjectives.size(); i++) demonymCountryBits[i] = regionBits.country(demonyms.get(adjectives.get(i)));
+        this.regionBits = regionBits;
+        this.englishWords = new WordSet(List.copyOf(englishWords));
         this.lowerCaseFirstWords = lowerCaseFirstWords;
         this.byId = byId;
     }
@@ -85,12 +92,21 @@ final class Gazetteer {
     Set<String> lowerCaseFirstWords() { return lowerCaseFirstWords; }
 
     /** Whether a one-word name, written so (lower-cased), is an English word rather than a place. */
-    boolean isEnglishWord(String lowerCaseWord) { return englishWords.contains(lowerCaseWord); }
+    boolean isEnglishWord(String lowerCaseWord) { return englishWords.indexOf(lowerCaseWord) >= 0; }
+
+    /** The English words that a one-word name is not a place as (lower case). */
+    WordSet englishWords() { return englishWords; }
 
     NameTrie<Candidates> names() { return names; }
 
-    /** Country (ISO alpha-2) a folded adjective such as "iraqi" names, or null. */
-    String demonymCountry(String key) { return demonyms.get(key); }
+    /** The {@link RegionBits} bit of the country a folded adjective such as "iraqi" names (chars [from, to)), or 0. */
+    long demonymCountryBit(char[] key, int from, int to) {
+        int i = demonyms.indexOf(key, from, to);
+        return i < 0 ? 0 : demonymCountryBits[i];
+    }
+
+    /** How this gazetteer's candidates number governorates and countries. */
+    RegionBits regionBits() { return regionBits; }
 
     Optional<GazetteerEntry> byId(String id) { return Optional.ofNullable(byId.get(id)); }
 
@@ -102,7 +118,7 @@ final class Gazetteer {
         StringBuilder asWritten = new StringBuilder();
         StringBuilder noArticles = new StringBuilder();
         for (int i = 0; i < t.size(); i++) {
-            asWritten.append(t.key(i));
+            asWritten.append(NameFolder.foldToken(name, t.start(i), t.end(i), t.hyphenToNext(i)));
             noArticles.append(NameFolder.foldToken(name, t.start(i), t.end(i), true));
         }
         Set<String> keys = new LinkedHashSet<>();
@@ -323,15 +339,17 @@ final class Gazetteer {
         }
 
         Gazetteer build() {
-            NameTrie<Candidates> trie = new NameTrie<>();
+            NameTrie.Builder<Candidates> trie = new NameTrie.Builder<>();
+            RegionBits bits = new RegionBits();
             for (Map.Entry<String, Map<String, GazetteerEntry>> k : byKey.entrySet()) {
-                trie.put(k.getKey(), Candidates.of(new ArrayList<>(k.getValue().values())));
+                trie.put(k.getKey(), Candidates.of(new ArrayList<>(k.getValue().values()), bits));
             }
             // a stop name blocks its span of text, unless the curated data gives it a meaning
+            Candidates blocked = Candidates.blocked(bits);
             for (String stop : stopKeys) {
-                if (!curatedKeys.contains(stop)) trie.put(stop, Candidates.BLOCKED);
+                if (!curatedKeys.contains(stop)) trie.put(stop, blocked);
             }
-            return new Gazetteer(trie, Map.copyOf(demonyms), Set.copyOf(englishWords),
+            return new Gazetteer(trie.build(), Map.copyOf(demonyms), bits, Set.copyOf(englishWords),
                     Set.copyOf(lowerCaseFirstWords), Map.copyOf(byId));
         }
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,10 +29,10 @@ import java.util.Set;
  */
 public final class PlaceResolver {
     /** Words after a village name that make it a place's name rather than part of a person's. */
-    private static final Set<String> PLACE_WORDS = Set.of("province", "governorate", "district", "subdistrict",
+    private static final WordSet PLACE_WORDS = new WordSet(List.of("province", "governorate", "district", "subdistrict",
             "city", "town", "village", "camp", "dam", "base", "airbase", "airport", "prison", "crossing", "border",
             "countryside", "region", "area", "desert", "river", "mountain", "mountains", "plain", "plains", "valley",
-            "road", "highway", "bridge", "checkpoint", "sector", "outskirts", "axis", "front");
+            "road", "highway", "bridge", "checkpoint", "sector", "outskirts", "axis", "front"));
 
     private final Gazetteer gazetteer;
     private final Governorates governorates;
@@ -91,7 +91,7 @@ public final class PlaceResolver {
         if (gazetteer.isEnglishWord(name.strip().toLowerCase(Locale.ROOT))) return Optional.empty();
         for (String key : Gazetteer.keysOf(name.strip())) {
             Candidates c = gazetteer.names().get(key);
-            if (c != null) return c.blocked() ? Optional.empty() : Optional.of(c.best(Set.of(), Set.of()).place());
+            if (c != null) return c.blocked() ? Optional.empty() : Optional.of(c.best(0, 0).place());
         }
         return Optional.empty();
     }
@@ -99,15 +99,20 @@ public final class PlaceResolver {
     /** Every place mention in the text, in text order, with character offsets. Null or empty text: none. */
     public List<PlaceMention> find(String text) {
         if (text == null || text.isEmpty()) return List.of();
-        TextTokens t = TextTokens.of(text);
+        Scratch s = SCRATCH.get();
+        try {
+            return find(text, s.tokens.reset(text), s);
+        } finally {
+            s.release();
+        }
+    }
+
+    private List<PlaceMention> find(String text, TextTokens t, Scratch s) {
         int n = t.size();
-        int[] firstToken = new int[8];
-        int[] lastToken = new int[8];
-        Candidates[] found = new Candidates[8];
         int count = 0;
-        Set<String> admin1Context = new HashSet<>();
-        Set<String> countryContext = new HashSet<>();
-        NameTrie.Node<Candidates> root = gazetteer.names().root();
+        long admin1Context = 0; // RegionBits of the governorates and countries the text names
+        long countryContext = 0;
+        NameTrie<Candidates> names = gazetteer.names();
 
         int i = 0;
         while (i < n) {
@@ -115,45 +120,39 @@ public final class PlaceResolver {
                 i++;
                 continue;
             }
-            String key = t.key(i);
-            if (key.isEmpty()) {
+            int keyLength = t.keyLength(i);
+            if (keyLength == 0) {
                 i++;
                 continue;
             }
-            Match match = longestName(t, i, key, root);
-            if (match == null && t.arabic(i)) {
+            int keyStart = t.keyStart(i);
+            long match = longestName(t, i, names.walk(NameTrie.ROOT, t.keyChars(), keyStart, keyStart + keyLength), names);
+            if (match == NO_MATCH && t.arabic(i)) {
                 String bare = t.keyWithoutProclitic(i);
-                if (bare != null) match = longestName(t, i, bare, root);
+                if (bare != null) match = longestName(t, i, names.walk(NameTrie.ROOT, bare), names);
             }
-            if (match == null || !t.arabic(i) && (!anyCapitalised(t, i, match.last()) || englishWord(t, i, match.last()))) {
-                String country = t.capitalised(i) || t.arabic(i) ? gazetteer.demonymCountry(key) : null;
-                if (country != null) countryContext.add(country);
+            if (match == NO_MATCH || !t.arabic(i) && (!anyCapitalised(t, i, last(match)) || englishWord(t, i, last(match)))) {
+                if (t.capitalised(i) || t.arabic(i)) {
+                    countryContext |= gazetteer.demonymCountryBit(t.keyChars(), keyStart, keyStart + keyLength);
+                }
                 i++;
                 continue;
             }
-            int last = match.last();
-            Candidates c = match.candidates();
+            int last = last(match);
+            Candidates c = names.value(node(match));
             if (!c.blocked()) {
-                if (count == found.length) {
-                    firstToken = java.util.Arrays.copyOf(firstToken, count * 2);
-                    lastToken = java.util.Arrays.copyOf(lastToken, count * 2);
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                firstToken[count] = i;
-                lastToken[count] = last;
-                found[count] = c;
-                count++;
-                if (c.sharedAdmin1() != null) admin1Context.add(c.sharedAdmin1());
-                if (c.sharedCountry() != null) countryContext.add(c.sharedCountry());
+                s.add(count++, i, last, c);
+                admin1Context |= c.sharedAdmin1Bit();
+                countryContext |= c.sharedCountryBit();
             }
             i = last + 1;
         }
 
         List<PlaceMention> out = new ArrayList<>(count);
         for (int m = 0; m < count; m++) {
-            GazetteerEntry e = found[m].best(admin1Context, countryContext);
-            int first = firstToken[m];
-            int last = lastToken[m];
+            GazetteerEntry e = s.found[m].best(admin1Context, countryContext);
+            int first = s.firstToken[m];
+            int last = s.lastToken[m];
             if (e.rank() <= GazetteerEntry.RANK_VILLAGE && first == last && !t.arabic(first) && partOfLongerName(t, first)) {
                 continue;
             }
@@ -164,6 +163,40 @@ public final class PlaceResolver {
             out.add(new PlaceMention(e.place(), text.substring(start, end), start, end));
         }
         return out;
+    }
+
+    /** Per thread: the words of the text being read and the names found in it, reused from call to call. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        private static final int KEPT_NAMES = 1024;
+        final TextTokens tokens = new TextTokens();
+        /** Name m spans words firstToken[m]..lastToken[m] and may mean found[m]. */
+        int[] firstToken = new int[16];
+        int[] lastToken = new int[16];
+        Candidates[] found = new Candidates[16];
+
+        void add(int m, int first, int last, Candidates c) {
+            if (m == found.length) {
+                firstToken = Arrays.copyOf(firstToken, m * 2);
+                lastToken = Arrays.copyOf(lastToken, m * 2);
+                found = Arrays.copyOf(found, m * 2);
+            }
+            firstToken[m] = first;
+            lastToken[m] = last;
+            found[m] = c;
+        }
+
+        /** Keeps no text, no gazetteer data and no buffer sized for an exceptionally long text. */
+        void release() {
+            tokens.release();
+            Arrays.fill(found, null);
+            if (found.length > KEPT_NAMES) {
+                firstToken = new int[16];
+                lastToken = new int[16];
+                found = new Candidates[16];
+            }
+        }
     }
 
     /**
@@ -192,29 +225,41 @@ public final class PlaceResolver {
         return out;
     }
 
-    /** The longest name starting at word {@code i}: its last word and its places. */
-    private record Match(int last, Candidates candidates) {}
+    /** {@link #longestName}'s answer when no name starts at the word. */
+    private static final long NO_MATCH = -1;
 
-    /** The longest name starting at word {@code i} whose key is {@code firstKey}, or null. */
-    private static Match longestName(TextTokens t, int i, String firstKey, NameTrie.Node<Candidates> root) {
-        NameTrie.Node<Candidates> node = root.walk(firstKey);
-        int last = -1;
-        Candidates best = null;
+    /** A name found: its last word and the trie node of its key, in one long. */
+    private static long match(int last, int node) { return (long) last << 32 | node; }
+
+    private static int last(long match) { return (int) (match >>> 32); }
+
+    private static int node(long match) { return (int) match; }
+
+    /** The longest name starting at word {@code i}, whose first word's key led to {@code node}; or NO_MATCH. */
+    private static long longestName(TextTokens t, int i, int node, NameTrie<Candidates> names) {
+        long best = NO_MATCH;
         int j = i;
-        while (node != null) {
-            if (node.value() != null && !t.key(j).isEmpty()) {
-                last = j;
-                best = node.value();
-            }
+        while (node != NameTrie.NONE) {
+            int keyLength = t.keyLength(j);
+            if (names.value(node) != null && keyLength != 0) best = match(j, node);
             if (!t.joinedToNext(j) || j + 1 >= t.size()) break;
             j++;
-            node = node.walk(t.key(j));
+            keyLength = t.keyLength(j);
+            int keyStart = t.keyStart(j);
+            node = names.walk(node, t.keyChars(), keyStart, keyStart + keyLength);
         }
-        return best == null ? null : new Match(last, best);
+        return best;
     }
 
     private boolean englishWord(TextTokens t, int first, int last) {
-        return first == last && gazetteer.isEnglishWord(t.textOf(first).toLowerCase(Locale.ROOT));
+        return first == last && lowerCaseIn(gazetteer.englishWords(), t, first);
+    }
+
+    /** Whether the word, lower-cased (String.toLowerCase(Locale.ROOT)), is one of {@code words}. */
+    private static boolean lowerCaseIn(WordSet words, TextTokens t, int token) {
+        int found = words.indexOfLowerCase(t.chars(), t.start(token), t.end(token));
+        if (found == WordSet.NOT_ASCII) found = words.indexOf(t.textOf(token).toLowerCase(Locale.ROOT));
+        return found >= 0;
     }
 
     private static boolean anyCapitalised(TextTokens t, int first, int last) {
@@ -231,10 +276,11 @@ public final class PlaceResolver {
         if (before >= 0 && t.joinedToNext(before) && t.isArticle(before)) before--; // the article of "Al-X"
         if (before >= 0 && t.joinedToNext(before) && t.capitalised(before) && !t.sentenceStart(before)) return true;
         int after = i + 1;
-        return after < t.size() && t.joinedToNext(i) && t.capitalised(after) && !PLACE_WORDS.contains(lower(t, after));
+        return after < t.size() && t.joinedToNext(i) && t.capitalised(after) && !placeWord(t, after);
     }
 
-    private static String lower(TextTokens t, int i) {
-        return t.key(i).isEmpty() ? "" : t.textOf(i).toLowerCase(Locale.ROOT);
+    /** "Dam", "Province", …: a word after a name that makes it a place's name. An article is none. */
+    private static boolean placeWord(TextTokens t, int i) {
+        return t.keyLength(i) != 0 && lowerCaseIn(PLACE_WORDS, t, i);
     }
 }

@@ -7,64 +7,108 @@ import java.util.Arrays;
  * The words of a text with their offsets and what separates them, and each word's {@link NameFolder} key, folded
  * on first use only (most words of an article are never looked up). Separators are NameFolder's, so a name in
  * the gazetteer and the same name in a text split into the same words. A possessive "'s" is not part of a word.
+ *
+ * <p>An instance is reusable: {@link #reset} reads another text into the same arrays, so a resolver keeps one per
+ * thread and a call allocates nothing here. Keys are char ranges of one buffer, not Strings. Not thread-safe.
  */
 final class TextTokens {
-    /** NameFolder's separators among ASCII characters, looked up instead of asked for on the hot path. */
-    private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+    /** What a char is, for every char: looked up instead of asked for (NameFolder and Character are pure). */
+    private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
+    /** Part of a word: not one of NameFolder's separators. Exactly 1, so a word/separator change is a xor. */
+    private static final byte WORD = 1;
+    private static final byte LETTER = 2;
+    private static final byte UPPER_CASE = 4;
 
     static {
-        for (char c = 0; c < 128; c++) ASCII_SEPARATOR[c] = NameFolder.isSeparator(c);
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            int cls = NameFolder.isSeparator(ch) ? 0 : WORD;
+            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(ch)) cls |= LETTER;
+            if (Character.isUpperCase(ch)) cls |= UPPER_CASE;
+            CHAR_CLASS[c] = (byte) cls;
+        }
     }
 
-    private final CharSequence text;
-    /** The text's characters, read once: every test below reads them without an interface call or bounds check. */
-    private final char[] chars;
+    /** Characters read per step of the split, between two checks that the bounds array has room. */
+    private static final int SPLIT_STEP = 1024;
+    /** Buffers larger than this (a text of some 64 K chars) are dropped after use rather than kept per thread. */
+    private static final int KEPT_CAPACITY = 1 << 16;
+
+    private CharSequence text;
+    /** The text's characters: every test below reads them without an interface call. */
+    private char[] chars = new char[0];
+    private int length;
     private int size;
-    private int[] starts;
-    private int[] ends;
-    private String[] keys;
-    /** Each word's first letter (0 when it has none), read on every word by the resolver's first test. */
-    private char[] firstLetters;
-
-    private TextTokens(CharSequence text) {
-        this.text = text;
-        this.chars = text.toString().toCharArray();
-        int capacity = Math.max(8, text.length() / 4);
-        starts = new int[capacity];
-        ends = new int[capacity];
-    }
+    /** Word k is [bounds[2k], bounds[2k + 1]). */
+    private int[] bounds = new int[0];
+    /** Where word k's key lies in {@link #keyChars}; keyLength -1 until folded. */
+    private int[] keyStart = new int[0];
+    private int[] keyLength = new int[0];
+    private char[] keyChars = new char[0];
+    private int keyCharsUsed;
 
     static TextTokens of(CharSequence text) {
-        TextTokens t = new TextTokens(text);
-        t.split();
-        return t;
+        return new TextTokens().reset(text);
     }
 
-    /** Only word boundaries are found here; everything else about a word is read from the text when asked. */
+    /** Reads {@code text} into this instance, forgetting the previous one. */
+    TextTokens reset(CharSequence text) {
+        this.text = text;
+        length = text.length();
+        if (chars.length < length) chars = new char[length];
+        if (text instanceof String s) s.getChars(0, length, chars, 0);
+        else for (int k = 0; k < length; k++) chars[k] = text.charAt(k);
+        split();
+        if (keyLength.length < size) {
+            keyStart = new int[bounds.length / 2];
+            keyLength = new int[bounds.length / 2];
+        }
+        Arrays.fill(keyLength, 0, size, -1);
+        if (keyChars.length < length) keyChars = new char[length];
+        keyCharsUsed = 0;
+        return this;
+    }
+
+    /** Lets go of the text, and of buffers too large to keep for the next one. */
+    void release() {
+        text = null;
+        if (chars.length > KEPT_CAPACITY) {
+            chars = new char[0];
+            keyChars = new char[0];
+        }
+        if (bounds.length > KEPT_CAPACITY) {
+            bounds = new int[0];
+            keyStart = new int[0];
+            keyLength = new int[0];
+        }
+        size = 0;
+    }
+
+    /**
+     * Word boundaries only; everything else about a word is read from the text when asked. Branch-free: each
+     * char's position is written, and kept (the write position advanced) only where word and separator change.
+     */
     private void split() {
         char[] chars = this.chars;
-        int n = chars.length;
+        byte[] classes = CHAR_CLASS;
+        int n = length;
+        int found = 0;
+        int inWord = 0;
         int i = 0;
         while (i < n) {
-            while (i < n && isSeparator(chars[i])) i++;
-            if (i >= n) break;
-            int start = i;
-            while (i < n && !isSeparator(chars[i])) i++;
-            if (size == starts.length) {
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
+            int stop = Math.min(n, i + SPLIT_STEP);
+            if (bounds.length < found + (stop - i) + 2) bounds = Arrays.copyOf(bounds, Math.max(bounds.length * 2, found + SPLIT_STEP + 2));
+            int[] b = bounds;
+            for (; i < stop; i++) {
+                int word = classes[chars[i]] & WORD;
+                b[found] = i;
+                found += word ^ inWord;
+                inWord = word;
             }
-            starts[size] = start;
-            ends[size] = withoutPossessive(start, i);
-            size++;
         }
-        keys = new String[size];
-        firstLetters = new char[size];
-        for (int k = 0; k < size; k++) firstLetters[k] = scanFirstLetter(k);
-    }
-
-    private static boolean isSeparator(char c) {
-        return c < 128 ? ASCII_SEPARATOR[c] : NameFolder.isSeparator(c);
+        if (inWord != 0) bounds[found++] = n;
+        size = found / 2;
+        for (int k = 0; k < size; k++) bounds[2 * k + 1] = withoutPossessive(bounds[2 * k], bounds[2 * k + 1]);
     }
 
     /** "Raqqa's" is the word "Raqqa"; a lone trailing apostrophe stays (the folder drops it). */
@@ -79,28 +123,31 @@ final class TextTokens {
 
     int size() { return size; }
 
-    int start(int token) { return starts[token]; }
+    int start(int token) { return bounds[2 * token]; }
 
-    int end(int token) { return ends[token]; }
+    int end(int token) { return bounds[2 * token + 1]; }
+
+    /** The text's characters; [0, text length) is valid. */
+    char[] chars() { return chars; }
 
     /** Whether the word is spelt exactly {@code word}, without allocating. */
     boolean is(int token, String word) {
-        int start = starts[token];
-        if (ends[token] - start != word.length()) return false;
+        int start = start(token);
+        if (end(token) - start != word.length()) return false;
         for (int k = 0; k < word.length(); k++) if (chars[start + k] != word.charAt(k)) return false;
         return true;
     }
 
     /** The word's first character (a word is never empty). */
-    char firstChar(int token) { return chars[starts[token]]; }
+    char firstChar(int token) { return chars[start(token)]; }
 
-    String textOf(int token) { return text.subSequence(starts[token], ends[token]).toString(); }
+    String textOf(int token) { return new String(chars, start(token), end(token) - start(token)); }
 
     /** Two words are joined (may belong to one name) when only spaces or a single hyphen lie between them. */
     boolean joinedToNext(int token) {
         if (token + 1 >= size) return false;
-        int from = ends[token];
-        int to = starts[token + 1];
+        int from = end(token);
+        int to = start(token + 1);
         if (to - from == 1) {
             char c = chars[from];
             return c == ' ' || NameFolder.isHyphen(c);
@@ -114,13 +161,13 @@ final class TextTokens {
 
     /** Joined to the next word by a single hyphen, which makes "as-" in "as-Sabah" an article. */
     boolean hyphenToNext(int token) {
-        return token + 1 < size && starts[token + 1] - ends[token] == 1 && NameFolder.isHyphen(chars[ends[token]]);
+        return token + 1 < size && start(token + 1) - end(token) == 1 && NameFolder.isHyphen(chars[end(token)]);
     }
 
     /** The first word of the text or of a sentence (after . ! ? : ; or a line break). */
     boolean sentenceStart(int token) {
         if (token == 0) return true;
-        for (int k = ends[token - 1]; k < starts[token]; k++) {
+        for (int k = end(token - 1); k < start(token); k++) {
             char c = chars[k];
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '\u061F') {
                 return true;
@@ -132,7 +179,7 @@ final class TextTokens {
     /** The first letter of the word is upper case (a leading apostrophe or quote is skipped). */
     boolean capitalised(int token) {
         char c = firstLetter(token);
-        return c != 0 && Character.isUpperCase(c);
+        return c != 0 && (CHAR_CLASS[c] & UPPER_CASE) != 0;
     }
 
     boolean arabic(int token) {
@@ -140,31 +187,63 @@ final class TextTokens {
         return c >= '\u0600' && c <= '\u06FF';
     }
 
+    /** The word's first letter, 0 when it has none. */
     private char firstLetter(int token) {
-        return firstLetters[token];
-    }
-
-    private char scanFirstLetter(int token) {
-        for (int k = starts[token], e = ends[token]; k < e; k++) {
+        for (int k = start(token), e = end(token); k < e; k++) {
             char c = chars[k];
-            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) return c;
+            if ((CHAR_CLASS[c] & LETTER) != 0) return c;
         }
         return 0;
     }
 
     /** An Arabic article written as a word of its own ("al", "Al-", "ash-"): letters that fold to nothing. */
     boolean isArticle(int token) {
-        return Character.isLetter(chars[starts[token]]) && key(token).isEmpty();
+        return Character.isLetter(chars[start(token)]) && keyLength(token) == 0;
     }
 
-    /** The folded key of a word; empty for an article ("al", "el", hyphenated "ash-", …) and for digits-free marks. */
-    String key(int token) {
-        String k = keys[token];
-        if (k == null) {
-            k = NameFolder.foldToken(text, starts[token], ends[token], hyphenToNext(token));
-            keys[token] = k;
+    /**
+     * The length of the word's folded key (NameFolder.foldToken), folding it on first use; 0 for an article ("al",
+     * "el", hyphenated "ash-", …) and for marks. The key is {@link #keyChars} from {@link #keyStart}.
+     */
+    int keyLength(int token) {
+        int n = keyLength[token];
+        if (n < 0) n = fold(token);
+        return n;
+    }
+
+    /** Where the word's key starts in {@link #keyChars}; valid once {@link #keyLength} was asked. */
+    int keyStart(int token) { return keyStart[token]; }
+
+    char[] keyChars() { return keyChars; }
+
+    private int fold(int token) {
+        int start = start(token);
+        int end = end(token);
+        boolean hyphenated = hyphenToNext(token);
+        ensureKeyRoom(end - start);
+        int to = AsciiKeyFolder.fold(chars, start, end, hyphenated, keyChars, keyCharsUsed);
+        if (to < 0) { // not ASCII: the folder itself
+            String key = NameFolder.foldToken(text, start, end, hyphenated);
+            ensureKeyRoom(key.length());
+            key.getChars(0, key.length(), keyChars, keyCharsUsed);
+            to = keyCharsUsed + key.length();
         }
-        return k;
+        keyStart[token] = keyCharsUsed;
+        keyLength[token] = to - keyCharsUsed;
+        keyCharsUsed = to;
+        return keyLength[token];
+    }
+
+    private void ensureKeyRoom(int extra) {
+        if (keyCharsUsed + extra > keyChars.length) {
+            keyChars = Arrays.copyOf(keyChars, Math.max(keyChars.length * 2, keyCharsUsed + extra));
+        }
+    }
+
+    /** The folded key as a String (loading and lookups, not the hot path). */
+    String key(int token) {
+        int n = keyLength(token);
+        return new String(keyChars, keyStart[token], n);
     }
 
     /**
@@ -172,17 +251,17 @@ final class TextTokens {
      * so "بالموصل" (in Mosul) meets "الموصل"; null when the word has none.
      */
     String keyWithoutProclitic(int token) {
-        int s = starts[token];
-        if (!arabic(token) || ends[token] - s < 5) return null;
+        int s = start(token);
+        if (!arabic(token) || end(token) - s < 5) return null;
         char first = chars[s];
         char second = chars[s + 1];
         char third = chars[s + 2];
         if (first == '\u0644' && second == '\u0644') {
-            return NameFolder.foldToken(text, s + 2, ends[token], false); // لل: li- + the article without its alef
+            return NameFolder.foldToken(text, s + 2, end(token), false); // لل: li- + the article without its alef
         }
         boolean proclitic = first == '\u0648' || first == '\u0628' || first == '\u0641' || first == '\u0643';
         if (proclitic && second == '\u0627' && third == '\u0644') {
-            return NameFolder.foldToken(text, s + 1, ends[token], false); // the folder drops the glued article
+            return NameFolder.foldToken(text, s + 1, end(token), false); // the folder drops the glued article
         }
         return null;
     }

@@ -1,0 +1,69 @@
+package io.sitrep.nlp.place;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.nlp.text.NameFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The resolver's ASCII folding must give NameFolder's keys exactly, or text and gazetteer would not meet. */
+class AsciiKeyFolderTest {
+    /** The letters NameFolder's rules turn on (vowels, y, h, the article letters, "abdul"), an apostrophe, a digit. */
+    private static final String ALPHABET = "aeiouyhlbdsAEO'`1";
+
+    @Test
+    void every_short_word_of_the_letters_the_rules_read_folds_as_name_folder_folds_it() {
+        char[] word = new char[5];
+        for (int length = 0; length <= word.length; length++) assertAll(word, 0, length);
+    }
+
+    private static void assertAll(char[] word, int at, int length) {
+        if (at == length) {
+            assertSame(new String(word, 0, length));
+            return;
+        }
+        for (int k = 0; k < ALPHABET.length(); k++) {
+            word[at] = ALPHABET.charAt(k);
+            assertAll(word, at + 1, length);
+        }
+    }
+
+    @Test
+    void every_word_of_the_gazetteer_files_folds_as_name_folder_folds_it() throws IOException {
+        for (String file : new String[] {"geonames_cities500_IQ_SY.tsv", "supplement.tsv", "aliases.tsv",
+                "stop-names.txt", "english-words.txt", "demonyms.tsv"}) {
+            TextTokens words = TextTokens.of(resource("geo/" + file));
+            for (int i = 0; i < words.size(); i++) assertSame(words.textOf(i));
+        }
+    }
+
+    @Test
+    void special_spellings() {
+        for (String w : new String[] {"Abdul", "Abdel", "ABDOL", "Abdullah", "Abdulaziz", "al", "El", "ash", "ad",
+                "as", "ath", "Sheikh", "Mosulah", "Ma'an", "Sa`id", "''", "42", "Raqqah", "aah", "ayy"}) {
+            assertSame(w);
+        }
+        assertThat(AsciiKeyFolder.fold("Mosul".toCharArray(), 0, 5, false, new char[5], 0)).isEqualTo(5);
+        assertThat(AsciiKeyFolder.fold("Türkiye".toCharArray(), 0, 7, false, new char[7], 0)).isEqualTo(-1);
+    }
+
+    private static void assertSame(String word) {
+        for (boolean hyphenated : new boolean[] {false, true}) {
+            char[] out = new char[word.length() + 3];
+            int end = AsciiKeyFolder.fold(word.toCharArray(), 0, word.length(), hyphenated, out, 3);
+            if (end < 0) continue; // not ASCII: NameFolder's own
+            String expected = NameFolder.foldToken(word, 0, word.length(), hyphenated);
+            if (!expected.equals(new String(out, 3, end - 3))) {
+                assertThat(new String(out, 3, end - 3)).as(word + (hyphenated ? "-" : "")).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = AsciiKeyFolderTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
