@@ -67,8 +67,10 @@ final class Gazetteer {
     }
 
     private final NameTrie<Candidates> names;
-    /** Folded adjectives ("iraqi") and, by their index, the bit of the country each names. */
-    private final WordSet demonyms;
+    /**
+     * By trie node: the bit of the country a folded adjective ending there names ("iraqi": Iraq), else 0. The
+     * adjectives' keys are paths of the trie, so the walk that looks a word up as a name finds its country too.
+     */
     private final long[] demonymCountryBits;
     private final RegionBits regionBits;
     private final WordSet englishWords;
@@ -78,10 +80,10 @@ final class Gazetteer {
     private Gazetteer(NameTrie<Candidates> names, Map<String, String> demonyms, RegionBits regionBits,
                       Set<String> englishWords, Set<String> lowerCaseFirstWords, Map<String, GazetteerEntry> byId) {
         this.names = names;
-        List<String> adjectives = new ArrayList<>(demonyms.keySet());
-        this.demonyms = new WordSet(adjectives);
-        this.demonymCountryBits = new long[adjectives.size()];
-        for (int i = 0; i < adjectives.size(); i++) demonymCountryBits[i] = regionBits.country(demonyms.get(adjectives.get(i)));
+        this.demonymCountryBits = new long[names.size()];
+        for (Map.Entry<String, String> d : demonyms.entrySet()) {
+            demonymCountryBits[names.walk(NameTrie.ROOT, d.getKey())] = regionBits.country(d.getValue());
+        }
         this.regionBits = regionBits;
         this.englishWords = new WordSet(List.copyOf(englishWords));
         this.lowerCaseFirstWords = lowerCaseFirstWords;
@@ -99,10 +101,12 @@ final class Gazetteer {
 
     NameTrie<Candidates> names() { return names; }
 
-    /** The {@link RegionBits} bit of the country a folded adjective such as "iraqi" names (chars [from, to)), or 0. */
-    long demonymCountryBit(char[] key, int from, int to) {
-        int i = demonyms.indexOf(key, from, to);
-        return i < 0 ? 0 : demonymCountryBits[i];
+    /**
+     * The {@link RegionBits} bit of the country that the folded adjective such as "iraqi" whose key leads from the
+     * trie's root to {@code node} names, or 0.
+     */
+    long demonymCountryBit(int node) {
+        return node == NameTrie.NONE ? 0 : demonymCountryBits[node];
     }
 
     /** How this gazetteer's candidates number governorates and countries. */
@@ -349,6 +353,7 @@ final class Gazetteer {
             for (String stop : stopKeys) {
                 if (!curatedKeys.contains(stop)) trie.put(stop, blocked);
             }
+            for (String adjective : demonyms.keySet()) trie.addPath(adjective);
             return new Gazetteer(trie.build(), Map.copyOf(demonyms), bits, Set.copyOf(englishWords),
                     Set.copyOf(lowerCaseFirstWords), Map.copyOf(byId));
         }

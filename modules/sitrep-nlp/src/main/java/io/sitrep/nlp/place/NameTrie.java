@@ -11,64 +11,82 @@ import java.util.Queue;
  * io.sitrep.nlp.text.NameFolder#fold} does), so a matcher walks a text word by word from one node and "Tal Afar",
  * "Tall ‘Afar" and "Talafar" end on the same node.
  *
- * <p>Built with a {@link Builder}, then frozen into arrays: nodes are ints (breadth first, so the nodes a walk meets
- * first lie together), a node's children a sorted run of labels and targets, the root's ASCII children a direct
- * table. Only read once built: safe to share between threads.
+ * <p>Built with a {@link Builder}, then frozen into arrays indexed by node. A walk does not go char by char (a
+ * chain of dependent memory reads): the chars' polynomial hash, continued from the start node's, is looked up once
+ * in a table of every node's hash; a hit is then checked by following parents back to the start node, so a hash
+ * collision can never make a false match. Most words of a text are no name's prefix and cost one look-up. Only read
+ * once built: safe to share between threads.
  */
 final class NameTrie<V> {
     static final int ROOT = 0;
     /** No node: no name continues that way. */
     static final int NONE = -1;
-    /** Nodes with more children than this are searched by halves, the others one by one. */
-    private static final int LINEAR_SEARCH = 8;
+    private static final long BASE = 0x9E3779B97F4A7C15L;
 
-    /** Node n's children are labels and targets [firstChild[n], firstChild[n + 1]), labels sorted. */
-    private final int[] firstChild;
-    private final char[] labels;
-    private final int[] targets;
+    /** Node n is reached from parent[n] by char label[n]; hash[n] is the hash of the chars from the root to it. */
+    private final int[] parent;
+    private final char[] label;
+    private final long[] hash;
     private final Object[] values;
-    private final int[] rootAscii;
+    /** Open addressing: every node by its hash. */
+    private final long[] slotHashes;
+    private final int[] slotNodes;
+    private final int mask;
+    private final int shift;
 
-    private NameTrie(int[] firstChild, char[] labels, int[] targets, Object[] values) {
-        this.firstChild = firstChild;
-        this.labels = labels;
-        this.targets = targets;
+    private NameTrie(int[] parent, char[] label, Object[] values) {
+        this.parent = parent;
+        this.label = label;
         this.values = values;
-        this.rootAscii = new int[128];
-        for (char c = 0; c < 128; c++) rootAscii[c] = search(ROOT, c);
+        int n = values.length;
+        hash = new long[n];
+        for (int node = 1; node < n; node++) hash[node] = hash[parent[node]] * BASE + label[node]; // parents first
+        int capacity = Integer.highestOneBit(Math.max(n, 2)) * 4; // at most half full
+        slotHashes = new long[capacity];
+        slotNodes = new int[capacity];
+        Arrays.fill(slotNodes, NONE);
+        mask = capacity - 1;
+        shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
+        for (int node = 1; node < n; node++) {
+            int slot = slot(hash[node]);
+            while (slotNodes[slot] != NONE) slot = (slot + 1) & mask;
+            slotHashes[slot] = hash[node];
+            slotNodes[slot] = node;
+        }
     }
 
-    /** The node after {@code c} from {@code node}, or {@link #NONE}. */
-    int child(int node, char c) {
-        if (node == ROOT && c < 128) return rootAscii[c];
-        return search(node, c);
-    }
-
-    private int search(int node, char c) {
-        int from = firstChild[node];
-        int to = firstChild[node + 1];
-        if (to - from > LINEAR_SEARCH) {
-            int k = Arrays.binarySearch(labels, from, to, c);
-            return k < 0 ? NONE : targets[k];
-        }
-        for (int k = from; k < to; k++) {
-            char label = labels[k];
-            if (label == c) return targets[k];
-            if (label > c) break;
-        }
-        return NONE;
+    /** The high bits of a mixed hash: a polynomial hash's low bits depend on the chars' low bits only. */
+    private int slot(long h) {
+        return (int) ((h ^ h >>> 32) * 0xC2B2AE3D27D4EB4FL >>> shift);
     }
 
     /** The node after chars [from, to) of {@code key} from {@code node}, or {@link #NONE}. */
     int walk(int node, char[] key, int from, int to) {
-        for (int k = from; k < to && node != NONE; k++) node = child(node, key[k]);
-        return node;
+        if (node == NONE || from == to) return node;
+        long h = hash[node];
+        for (int k = from; k < to; k++) h = h * BASE + key[k];
+        for (int slot = slot(h); slotNodes[slot] != NONE; slot = (slot + 1) & mask) {
+            if (slotHashes[slot] == h && reaches(slotNodes[slot], node, key, from, to)) return slotNodes[slot];
+        }
+        return NONE;
+    }
+
+    /** Whether {@code node} is reached from {@code start} by chars [from, to) of {@code key}. */
+    private boolean reaches(int node, int start, char[] key, int from, int to) {
+        for (int k = to - 1; k >= from; k--) {
+            if (node == ROOT || label[node] != key[k]) return false;
+            node = parent[node];
+        }
+        return node == start;
     }
 
     int walk(int node, CharSequence key) {
-        for (int k = 0, n = key.length(); k < n && node != NONE; k++) node = child(node, key.charAt(k));
-        return node;
+        char[] chars = key.toString().toCharArray();
+        return walk(node, chars, 0, chars.length);
     }
+
+    /** The number of nodes; nodes are 0 to size - 1. */
+    int size() { return values.length; }
 
     /** The value of a name ending at {@code node}, or null. */
     @SuppressWarnings("unchecked")
@@ -117,13 +135,22 @@ final class NameTrie<V> {
         private final Node<V> root = new Node<>();
 
         void put(String key, V value) {
+            path(key).value = value;
+        }
+
+        /** Makes the nodes of {@code key} without giving it a value: a walk can meet it, a lookup finds nothing. */
+        void addPath(String key) {
+            path(key);
+        }
+
+        private Node<V> path(String key) {
             Node<V> node = root;
             for (int i = 0; i < key.length(); i++) node = node.childOrNew(key.charAt(i));
-            node.value = value;
+            return node;
         }
 
         NameTrie<V> build() {
-            // number the nodes breadth first; children of a node get consecutive numbers
+            // number the nodes breadth first: a node's parent has a smaller number
             List<Node<V>> order = new ArrayList<>();
             Queue<Node<V>> queue = new ArrayDeque<>();
             queue.add(root);
@@ -133,24 +160,18 @@ final class NameTrie<V> {
                 order.add(n);
                 queue.addAll(Arrays.asList(n.children));
             }
-            int count = order.size();
-            int edgeCount = count - 1;
-            int[] firstChild = new int[count + 1];
-            char[] labels = new char[edgeCount];
-            int[] targets = new int[edgeCount];
-            Object[] values = new Object[count];
-            int e = 0;
+            int[] parent = new int[order.size()];
+            char[] label = new char[order.size()];
+            Object[] values = new Object[order.size()];
+            parent[ROOT] = NONE;
             for (Node<V> n : order) {
-                firstChild[n.id] = e;
                 values[n.id] = n.value;
                 for (int k = 0; k < n.labels.length; k++) {
-                    labels[e] = n.labels[k];
-                    targets[e] = n.children[k].id;
-                    e++;
+                    parent[n.children[k].id] = n.id;
+                    label[n.children[k].id] = n.labels[k];
                 }
             }
-            firstChild[count] = e;
-            return new NameTrie<>(firstChild, labels, targets, values);
+            return new NameTrie<>(parent, label, values);
         }
     }
 }

@@ -38,11 +38,17 @@ public final class PlaceResolver {
     private final Governorates governorates;
     /** The lower-case words that start some name, bucketed by first character (ASCII; the rest in bucket 128). */
     private final String[][] lowerCaseFirstWords;
+    /**
+     * By ASCII char: a word starting with it cannot start a name, being a lower-case letter that no lower-case first
+     * word starts with ("the", "said", …, most words of a text): skipped on reading one char.
+     */
+    private final boolean[] neverStartsName = new boolean[128];
 
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
         this.gazetteer = gazetteer;
         this.governorates = governorates;
         this.lowerCaseFirstWords = byFirstChar(gazetteer.lowerCaseFirstWords());
+        for (char c = 'a'; c <= 'z'; c++) neverStartsName[c] = lowerCaseFirstWords[c].length == 0;
     }
 
     private static final class Holder {
@@ -114,9 +120,19 @@ public final class PlaceResolver {
         long countryContext = 0;
         NameTrie<Candidates> names = gazetteer.names();
 
+        boolean[] neverStartsName = this.neverStartsName;
+        char[] chars = t.chars();
         int i = 0;
         while (i < n) {
-            if (!mayStartName(t, i)) {
+            char firstChar = chars[t.start(i)];
+            if (firstChar < 128 && neverStartsName[firstChar]) {
+                i++;
+                continue;
+            }
+            char firstLetter = t.firstLetter(i);
+            boolean capitalised = TextTokens.isUpperCase(firstLetter);
+            boolean arabic = TextTokens.isArabic(firstLetter);
+            if (!capitalised && !arabic && !startsLowerCaseName(t, i)) {
                 i++;
                 continue;
             }
@@ -126,15 +142,14 @@ public final class PlaceResolver {
                 continue;
             }
             int keyStart = t.keyStart(i);
-            long match = longestName(t, i, names.walk(NameTrie.ROOT, t.keyChars(), keyStart, keyStart + keyLength), names);
-            if (match == NO_MATCH && t.arabic(i)) {
+            int keyNode = names.walk(NameTrie.ROOT, t.keyChars(), keyStart, keyStart + keyLength);
+            long match = longestName(t, i, keyNode, names);
+            if (match == NO_MATCH && arabic) {
                 String bare = t.keyWithoutProclitic(i);
                 if (bare != null) match = longestName(t, i, names.walk(NameTrie.ROOT, bare), names);
             }
-            if (match == NO_MATCH || !t.arabic(i) && (!anyCapitalised(t, i, last(match)) || englishWord(t, i, last(match)))) {
-                if (t.capitalised(i) || t.arabic(i)) {
-                    countryContext |= gazetteer.demonymCountryBit(t.keyChars(), keyStart, keyStart + keyLength);
-                }
+            if (match == NO_MATCH || !arabic && (!anyCapitalised(t, i, last(match)) || englishWord(t, i, last(match)))) {
+                if (capitalised || arabic) countryContext |= gazetteer.demonymCountryBit(keyNode);
                 i++;
                 continue;
             }
@@ -203,8 +218,7 @@ public final class PlaceResolver {
      * Capitalised or Arabic words start names; so does a lower-case word that starts some name ("north-east") when
      * joined to a capitalised one.
      */
-    private boolean mayStartName(TextTokens t, int i) {
-        if (t.capitalised(i) || t.arabic(i)) return true;
+    private boolean startsLowerCaseName(TextTokens t, int i) {
         // the word list first: it rejects most lower-case words without reading what follows them
         boolean startsSome = false;
         for (String w : lowerCaseFirstWords[Math.min(t.firstChar(i), 128)]) {

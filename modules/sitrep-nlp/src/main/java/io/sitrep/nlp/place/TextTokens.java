@@ -178,17 +178,23 @@ final class TextTokens {
 
     /** The first letter of the word is upper case (a leading apostrophe or quote is skipped). */
     boolean capitalised(int token) {
-        char c = firstLetter(token);
-        return c != 0 && (CHAR_CLASS[c] & UPPER_CASE) != 0;
+        return isUpperCase(firstLetter(token));
     }
 
     boolean arabic(int token) {
-        char c = firstLetter(token);
-        return c >= '\u0600' && c <= '\u06FF';
+        return isArabic(firstLetter(token));
     }
 
-    /** The word's first letter, 0 when it has none. */
-    private char firstLetter(int token) {
+    static boolean isUpperCase(char letter) {
+        return (CHAR_CLASS[letter] & UPPER_CASE) != 0;
+    }
+
+    static boolean isArabic(char letter) {
+        return letter >= '\u0600' && letter <= '\u06FF';
+    }
+
+    /** The word's first letter (a leading apostrophe, quote or digit is skipped), 0 when it has none. */
+    char firstLetter(int token) {
         for (int k = start(token), e = end(token); k < e; k++) {
             char c = chars[k];
             if ((CHAR_CLASS[c] & LETTER) != 0) return c;

@@ -38,16 +38,6 @@ final class WordSet {
         return -1;
     }
 
-    /** The index of the word spelt by chars [from, to), or -1. */
-    int indexOf(char[] chars, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) h = 31 * h + chars[k];
-        for (int s = slot(h); slots[s] != null; s = (s + 1) & mask) {
-            if (equal(slots[s], chars, from, to, false)) return indexes[s];
-        }
-        return -1;
-    }
-
     /**
      * The index of chars [from, to) in lower case (as String.toLowerCase(Locale.ROOT) makes it), or -1; {@link
      * #NOT_ASCII} when a char is not ASCII, as lower-casing those is left to String.
@@ -60,16 +50,15 @@ final class WordSet {
             h = 31 * h + lower(c);
         }
         for (int s = slot(h); slots[s] != null; s = (s + 1) & mask) {
-            if (equal(slots[s], chars, from, to, true)) return indexes[s];
+            if (equalLowerCase(slots[s], chars, from, to)) return indexes[s];
         }
         return -1;
     }
 
-    private static boolean equal(String word, char[] chars, int from, int to, boolean lowerCase) {
+    private static boolean equalLowerCase(String word, char[] chars, int from, int to) {
         if (word.length() != to - from) return false;
         for (int k = from; k < to; k++) {
-            char c = lowerCase ? lower(chars[k]) : chars[k];
-            if (word.charAt(k - from) != c) return false;
+            if (word.charAt(k - from) != lower(chars[k])) return false;
         }
         return true;
     }
