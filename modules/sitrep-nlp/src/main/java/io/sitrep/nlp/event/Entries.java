@@ -12,7 +12,11 @@ final class Entries {
     private record Entry(Kind kind, int rule, int index, long value, String label) {}
 
     private final List<Entry> list = new ArrayList<>();
+    // the entries' fields as arrays, read on the hot path
     private Kind[] kinds = new Kind[0];
+    private int[] ruleOf = new int[0];
+    private int[] indexes = new int[0];
+    private long[] values = new long[0];
 
     Lexicon compile(RulePack pack) {
         Lexicon.Builder b = Lexicon.builder();
@@ -49,6 +53,9 @@ final class Entries {
             for (String p : v.getValue()) b.add(p, verb);
         }
         kinds = list.stream().map(Entry::kind).toArray(Kind[]::new);
+        ruleOf = list.stream().mapToInt(Entry::rule).toArray();
+        indexes = list.stream().mapToInt(Entry::index).toArray();
+        values = list.stream().mapToLong(Entry::value).toArray();
         return b.build();
     }
 
@@ -66,9 +73,11 @@ final class Entries {
 
     boolean isTrigger(int entry) { return kinds[entry] == Kind.TRIGGER || kinds[entry] == Kind.WEAK_TRIGGER; }
 
-    int rule(int entry) { return list.get(entry).rule(); }
+    int rule(int entry) { return ruleOf[entry]; }
 
-    int index(int entry) { return list.get(entry).index(); }
+    int index(int entry) { return indexes[entry]; }
+
+    long value(int entry) { return values[entry]; }
 
     String quantityKind(int entry) { return list.get(entry).label(); }
 
@@ -82,7 +91,7 @@ final class Entries {
     long numberAt(Lexicon.Hits hits, int token) {
         int h = firstAt(hits, token);
         for (; h < hits.size && hits.start[h] == token; h++) {
-            if (kinds[hits.entry[h]] == Kind.NUMBER_WORD && hits.end[h] == token + 1) return list.get(hits.entry[h]).value();
+            if (kinds[hits.entry[h]] == Kind.NUMBER_WORD && hits.end[h] == token + 1) return values[hits.entry[h]];
         }
         return 0;
     }
@@ -90,7 +99,7 @@ final class Entries {
     int monthOf(Lexicon.Hits hits, int token) {
         int h = firstAt(hits, token);
         for (; h < hits.size && hits.start[h] == token; h++) {
-            if (kinds[hits.entry[h]] == Kind.MONTH) return (int) list.get(hits.entry[h]).value();
+            if (kinds[hits.entry[h]] == Kind.MONTH) return (int) values[hits.entry[h]];
         }
         return -1;
     }

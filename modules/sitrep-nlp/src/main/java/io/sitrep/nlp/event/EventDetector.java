@@ -46,31 +46,66 @@ public final class EventDetector {
 
     public List<EventRule> rules() { return rules; }
 
+    /**
+     * The arrays one detect call works in, kept by each thread from call to call (they only grow, up to what a
+     * long article needs; a larger text gets arrays of its own that are dropped after the call).
+     */
+    private static final class Scratch {
+        static final int MAX_KEPT_CHARS = 1 << 16;
+        final Tokens tokens = new Tokens(1024);
+        final Lexicon.Hits hits = new Lexicon.Hits();
+        // per-sentence results, indexed by rule
+        int[] bestHit = new int[0];
+        EventStatus[] bestStatus = new EventStatus[0];
+        double[] bestConfidence = new double[0];
+        int[] bestRoles = new int[0];
+
+        void ruleCapacity(int rules) {
+            if (bestHit.length >= rules) return;
+            bestHit = new int[rules];
+            bestStatus = new EventStatus[rules];
+            bestConfidence = new double[rules];
+            bestRoles = new int[rules];
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /** Offsets of the mentions are offsets into {@code segment.body()}. */
     public List<DetectedEvent> detect(Segment segment, List<EntityMention> entities, List<PlaceMention> places) {
         String body = segment == null ? null : segment.body();
         if (body == null || body.isEmpty()) return List.of();
-        Tokens tokens = Tokens.of(body);
-        Lexicon.Hits hits = lexicon.match(tokens);
-        if (!anyTrigger(hits)) return List.of();
-        Scan scan = new Scan(body, tokens, hits, sorted(entities, BY_ENTITY_START), sorted(places, BY_PLACE_START),
-                segment.publishedAt());
-        Map<String, Merged> byType = new LinkedHashMap<>();
-        int ti = 0;
-        int hi = 0;
-        for (Sentences.Span s : Sentences.split(tokens.chars)) {
-            while (ti < tokens.size && tokens.start[ti] < s.start()) ti++;
-            int ts = ti;
-            while (ti < tokens.size && tokens.start[ti] < s.end()) ti++;
-            while (hi < hits.size && hits.start[hi] < ts) hi++;
-            int hs = hi;
-            while (hi < hits.size && hits.start[hi] < ti) hi++;
-            scan.sentence(s, ts, ti, hs, hi, byType);
+        Scratch scratch = body.length() <= Scratch.MAX_KEPT_CHARS ? SCRATCH.get() : new Scratch();
+        Tokens tokens = scratch.tokens;
+        try {
+            tokens.read(body, lexicon);
+            Lexicon.Hits hits = scratch.hits;
+            lexicon.match(tokens, hits);
+            if (!anyTrigger(hits)) return List.of();
+            scratch.ruleCapacity(rules.size());
+            Scan scan = new Scan(body, tokens, hits, sorted(entities, BY_ENTITY_START), sorted(places, BY_PLACE_START),
+                    segment.publishedAt(), scratch);
+            Map<String, Merged> byType = new LinkedHashMap<>();
+            Sentences.Splitter sentences = tokens.sentences;
+            int ti = 0;
+            int hi = 0;
+            for (int k = 0; k < sentences.count(); k++) {
+                int start = sentences.start(k), end = sentences.end(k);
+                while (ti < tokens.size && tokens.start[ti] < start) ti++;
+                int ts = ti;
+                while (ti < tokens.size && tokens.start[ti] < end) ti++;
+                while (hi < hits.size && hits.start[hi] < ts) hi++;
+                int hs = hi;
+                while (hi < hits.size && hits.start[hi] < ti) hi++;
+                scan.sentence(start, end, ts, ti, hs, hi, byType);
+            }
+            List<DetectedEvent> out = new ArrayList<>(byType.size());
+            PlaceRef dominant = byType.isEmpty() ? null : dominantPlace(scan.places);
+            for (Merged m : byType.values()) out.add(m.toEvent(dominant, body));
+            return out;
+        } finally {
+            tokens.text = null; // keep no article alive in the thread's scratch
         }
-        List<DetectedEvent> out = new ArrayList<>(byType.size());
-        PlaceRef dominant = byType.isEmpty() ? null : dominantPlace(scan.places);
-        for (Merged m : byType.values()) out.add(m.toEvent(dominant));
-        return out;
     }
 
     private boolean anyTrigger(Lexicon.Hits hits) {
@@ -80,9 +115,15 @@ public final class EventDetector {
 
     private static <T> List<T> sorted(List<T> in, Comparator<T> by) {
         if (in == null || in.isEmpty()) return List.of();
+        if (isSorted(in, by)) return in; // as the recognizers give them: a stable sort would change nothing
         List<T> out = new ArrayList<>(in);
         out.sort(by);
         return out;
+    }
+
+    private static <T> boolean isSorted(List<T> in, Comparator<T> by) {
+        for (int i = 1; i < in.size(); i++) if (by.compare(in.get(i - 1), in.get(i)) > 0) return false;
+        return true;
     }
 
     /** The segment's most mentioned place, preferring the most specific kind; null when it names none. */
@@ -115,6 +156,14 @@ public final class EventDetector {
         return 2;
     }
 
+    // facts of a token, from the hits that start at it (Tokens.flags)
+    private static final byte CLAUSE_BREAK = 1;
+    private static final byte MONTH = 2;
+    private static final byte NUMBER_WORD = 4;
+    private static final byte PERSON = 8;
+    private static final byte YEAR_PREFIX = 16;
+    private static final byte DATE_IGNORE = 32;
+
     /** The state of one detect call: the segment's tokens, hits, mentions and the lazily read sentence facts. */
     private final class Scan {
         final String body;
@@ -123,8 +172,7 @@ public final class EventDetector {
         final List<EntityMention> entities;
         final List<PlaceMention> places;
         final Instant publishedAt;
-        final boolean[] clauseBreak;
-        final boolean[] month;
+        final byte[] flags;
         // per-sentence scratch, indexed by rule
         final int[] bestHit;
         final EventStatus[] bestStatus;
@@ -132,34 +180,41 @@ public final class EventDetector {
         final int[] bestRoles;
 
         Scan(String body, Tokens tokens, Lexicon.Hits hits, List<EntityMention> entities, List<PlaceMention> places,
-             Instant publishedAt) {
+             Instant publishedAt, Scratch scratch) {
             this.body = body;
             this.tokens = tokens;
             this.hits = hits;
             this.entities = entities;
             this.places = places;
             this.publishedAt = publishedAt;
-            this.clauseBreak = new boolean[tokens.size];
-            this.month = new boolean[tokens.size];
+            this.flags = tokens.flags;
+            java.util.Arrays.fill(flags, 0, tokens.size, (byte) 0);
+            for (int t = 0; t < tokens.size; t++) if (tokens.kind[t] == Tokens.BREAK) flags[t] = CLAUSE_BREAK;
             for (int h = 0; h < hits.size; h++) {
-                int e = hits.entry[h];
-                if (entries.kind(e) == Kind.CLAUSE_BREAK) clauseBreak[hits.start[h]] = true;
-                if (entries.kind(e) == Kind.MONTH && Character.isUpperCase(body.charAt(tokens.start[hits.start[h]]))) {
-                    month[hits.start[h]] = true;
+                int t = hits.start[h];
+                switch (entries.kind(hits.entry[h])) {
+                    case CLAUSE_BREAK -> flags[t] |= CLAUSE_BREAK;
+                    case MONTH -> { if (Character.isUpperCase(body.charAt(tokens.start[t]))) flags[t] |= MONTH; }
+                    case NUMBER_WORD -> { if (hits.end[h] == t + 1) flags[t] |= NUMBER_WORD; }
+                    case PERSON -> flags[t] |= PERSON;
+                    case YEAR_PREFIX -> flags[t] |= YEAR_PREFIX;
+                    case DATE_IGNORE -> flags[t] |= DATE_IGNORE;
+                    default -> { }
                 }
             }
-            for (int t = 0; t < tokens.size; t++) if (tokens.kind[t] == Tokens.BREAK) clauseBreak[t] = true;
-            bestHit = new int[rules.size()];
-            bestStatus = new EventStatus[rules.size()];
-            bestConfidence = new double[rules.size()];
-            bestRoles = new int[rules.size()];
+            bestHit = scratch.bestHit;
+            bestStatus = scratch.bestStatus;
+            bestConfidence = scratch.bestConfidence;
+            bestRoles = scratch.bestRoles;
         }
 
-        void sentence(Sentences.Span span, int ts, int te, int hs, int he, Map<String, Merged> byType) {
+        private boolean has(int token, byte flag) { return (flags[token] & flag) != 0; }
+
+        void sentence(int spanStart, int spanEnd, int ts, int te, int hs, int he, Map<String, Merged> byType) {
             boolean any = false;
             for (int h = hs; h < he && !any; h++) any = entries.isTrigger(hits.entry[h]);
             if (!any) return;
-            java.util.Arrays.fill(bestHit, -1);
+            java.util.Arrays.fill(bestHit, 0, rules.size(), -1);
             Boolean dated = null;
             for (int h = hs; h < he; h++) {
                 int e = hits.entry[h];
@@ -167,7 +222,7 @@ public final class EventDetector {
                 int r = entries.rule(e);
                 boolean weak = entries.kind(e) == Kind.WEAK_TRIGGER;
                 if (excluded(r, h, hs, he)) continue;
-                int filled = roles(r, weak, h, hs, he, span);
+                int filled = roles(r, weak, h, hs, he, spanStart, spanEnd);
                 if (filled < 0) continue;
                 if (dated == null) dated = datedWellBefore(ts, te);
                 EventStatus st = statusAt(hits.start[h], hits.end[h], hs, he, dated);
@@ -190,8 +245,8 @@ public final class EventDetector {
                 if (!facts) {
                     facts = true;
                     quantities = quantities(ts, te, hs, he);
-                    actors = actors(span);
-                    place = placeIn(span, tokens.start[hits.start[bestHit[r]]]);
+                    actors = actors(spanStart, spanEnd);
+                    place = placeIn(spanStart, spanEnd, tokens.start[hits.start[bestHit[r]]]);
                     for (int h = hs; h < he && !hedged; h++) hedged = entries.kind(hits.entry[h]) == Kind.HEDGE;
                 }
                 double conf = bestConfidence[r];
@@ -201,7 +256,7 @@ public final class EventDetector {
                 if (hedged) conf -= 0.15;
                 conf = Math.max(0.05, Math.min(0.95, conf));
                 EventRule rule = rules.get(r);
-                SentenceEvent ev = new SentenceEvent(rule, bestStatus[r], conf, span.of(body), actors, place, quantities);
+                SentenceEvent ev = new SentenceEvent(rule, bestStatus[r], conf, spanStart, spanEnd, actors, place, quantities);
                 byType.computeIfAbsent(rule.type(), k -> new Merged()).add(ev);
             }
         }
@@ -218,7 +273,7 @@ public final class EventDetector {
         }
 
         /** Number of roles filled, or -1 when a required one is missing. */
-        private int roles(int r, boolean weak, int trigger, int hs, int he, Sentences.Span span) {
+        private int roles(int r, boolean weak, int trigger, int hs, int he, int spanStart, int spanEnd) {
             EventRule rule = rules.get(r);
             int filled = 0;
             for (int k = 0; k < rule.roles().size(); k++) {
@@ -235,8 +290,8 @@ public final class EventDetector {
                 }
                 if (!present && !role.entityTypes().isEmpty() && role.required() != EventRule.Requirement.ABSENT) {
                     for (EntityMention m : entities) {
-                        if (m.start() >= span.end()) break;
-                        if (m.start() < span.start() || !role.entityTypes().contains(m.type())) continue;
+                        if (m.start() >= spanEnd) break;
+                        if (m.start() < spanStart || !role.entityTypes().contains(m.type())) continue;
                         if (role.window() == 0) { present = true; break; }
                         int tok = tokenAt(m.start());
                         int gap = tok >= hits.end[trigger] ? tok - hits.end[trigger] : hits.start[trigger] - tok - 1;
@@ -267,7 +322,7 @@ public final class EventDetector {
             boolean negated = false, historical = dated, strongHypo = false, planned = false, weakHypo = false;
             for (int h = hs; h < he; h++) {
                 int e = hits.entry[h];
-                if (entries.kind(e) != Kind.CUE || month[hits.start[h]]) continue;
+                if (entries.kind(e) != Kind.CUE || has(hits.start[h], MONTH)) continue;
                 StatusLexicon.Cue cue = status.cues().get(entries.index(e));
                 boolean reaches = cue.sentence()
                         || hits.end[h] <= trigStart && trigStart - hits.end[h] < cue.before() && !breakIn(hits.end[h], trigStart)
@@ -290,7 +345,7 @@ public final class EventDetector {
         }
 
         private boolean breakIn(int from, int to) {
-            for (int t = from; t < to; t++) if (clauseBreak[t]) return true;
+            for (int t = from; t < to; t++) if (has(t, CLAUSE_BREAK)) return true;
             return false;
         }
 
@@ -304,7 +359,7 @@ public final class EventDetector {
             boolean anyDate = false;
             for (int t = ts; t < te; t++) {
                 int year = -1, monthValue = -1, day = -1, first = t, last = t;
-                if (month[t]) {
+                if (has(t, MONTH)) {
                     monthValue = entries.monthOf(hits, t);
                     int k = t + 1;
                     if (k < te && tokens.kind[k] == Tokens.NUMBER && tokens.value[k] >= 1 && tokens.value[k] <= 31) { day = (int) tokens.value[k]; k++; }
@@ -312,7 +367,7 @@ public final class EventDetector {
                     if (k < te && isYear(k)) { year = (int) tokens.value[k]; last = k; }
                     else last = k - 1;
                     if (day < 0 && t > ts && tokens.kind[t - 1] == Tokens.NUMBER && tokens.value[t - 1] <= 31) { day = (int) tokens.value[t - 1]; first = t - 1; }
-                } else if (isYear(t) && (t == ts || !month[t - 1]) && t > ts && entries.hasAt(hits, t - 1, Kind.YEAR_PREFIX)) {
+                } else if (isYear(t) && (t == ts || !has(t - 1, MONTH)) && t > ts && has(t - 1, YEAR_PREFIX)) {
                     year = (int) tokens.value[t];
                 } else if (isDecade(t)) {
                     // "in the 1980s": a decade is a period, never a name; it ends nine years after its first year
@@ -322,7 +377,7 @@ public final class EventDetector {
                 } else {
                     continue;
                 }
-                if (year < 0 && first > ts && entries.hasAt(hits, first - 1, Kind.DATE_IGNORE)) { t = last; continue; }
+                if (year < 0 && first > ts && has(first - 1, DATE_IGNORE)) { t = last; continue; }
                 anyDate = true;
                 boolean wellBefore;
                 if (monthValue < 0) {
@@ -356,12 +411,13 @@ public final class EventDetector {
         private Map<String, Long> quantities(int ts, int te, int hs, int he) {
             Map<String, Long> out = null;
             for (int t = ts; t < te; t++) {
-                long value = tokens.kind[t] == Tokens.NUMBER && !isYear(t) ? tokens.value[t] : entries.numberAt(hits, t);
+                long value = tokens.kind[t] == Tokens.NUMBER && !isYear(t) ? tokens.value[t]
+                        : has(t, NUMBER_WORD) ? entries.numberAt(hits, t) : 0;
                 if (value <= 0) continue;
                 boolean person = false;
                 for (int k = t + 1; k < te && k <= t + status.quantityLookahead() && !person; k++) {
                     if (tokens.kind[k] == Tokens.BREAK) break;
-                    person = entries.hasAt(hits, k, Kind.PERSON);
+                    person = has(k, PERSON);
                 }
                 if (!person) continue;
                 String kind = null;
@@ -379,11 +435,11 @@ public final class EventDetector {
             return out == null ? Map.of() : out;
         }
 
-        private List<String> actors(Sentences.Span span) {
+        private List<String> actors(int spanStart, int spanEnd) {
             List<String> out = null;
             for (EntityMention m : entities) {
-                if (m.start() >= span.end()) break;
-                if (m.start() < span.start() || m.name() == null) continue;
+                if (m.start() >= spanEnd) break;
+                if (m.start() < spanStart || m.name() == null) continue;
                 if (out == null) out = new ArrayList<>(4);
                 if (!out.contains(m.name())) out.add(m.name());
             }
@@ -391,13 +447,13 @@ public final class EventDetector {
         }
 
         /** The most specific place named in the sentence; among equals, the one nearest the trigger. */
-        private PlaceRef placeIn(Sentences.Span span, int triggerOffset) {
+        private PlaceRef placeIn(int spanStart, int spanEnd, int triggerOffset) {
             PlaceRef best = null;
             int bestSpec = -1;
             int bestDist = Integer.MAX_VALUE;
             for (PlaceMention m : places) {
-                if (m.start() >= span.end()) break;
-                if (m.start() < span.start() || m.place() == null) continue;
+                if (m.start() >= spanEnd) break;
+                if (m.start() < spanStart || m.place() == null) continue;
                 int spec = specificity(m.place());
                 int dist = Math.abs(m.start() - triggerOffset);
                 if (spec > bestSpec || spec == bestSpec && dist < bestDist) { best = m.place(); bestSpec = spec; bestDist = dist; }
@@ -416,7 +472,8 @@ public final class EventDetector {
         };
     }
 
-    private record SentenceEvent(EventRule rule, EventStatus status, double confidence, String evidence,
+    /** An event found in one sentence; its evidence is the sentence [evidenceStart, evidenceEnd) of the body. */
+    private record SentenceEvent(EventRule rule, EventStatus status, double confidence, int evidenceStart, int evidenceEnd,
                                  List<String> actors, PlaceRef place, Map<String, Long> quantities) {}
 
     /** The events of one type in one segment, folded into one. */
@@ -434,7 +491,7 @@ public final class EventDetector {
             for (String a : e.actors()) if (!actors.contains(a)) actors.add(a);
         }
 
-        DetectedEvent toEvent(PlaceRef dominant) {
+        DetectedEvent toEvent(PlaceRef dominant, String body) {
             EventRule rule = best.rule();
             PlaceRef place = best.place() != null ? best.place() : firstPlace != null ? firstPlace : dominant;
             List<String> who = new ArrayList<>(best.actors());
@@ -442,7 +499,8 @@ public final class EventDetector {
             Long measure = rule.quantity() == null ? null : quantities.get(rule.quantity());
             Severity severity = rule.severityFor(best.status(), measure);
             double confidence = Math.round(best.confidence() * 100) / 100.0;
-            return new DetectedEvent(rule.type(), best.status(), confidence, place, List.copyOf(who), best.evidence(),
+            return new DetectedEvent(rule.type(), best.status(), confidence, place, List.copyOf(who),
+                    body.substring(best.evidenceStart(), best.evidenceEnd()),
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quantities)), severity != null, severity == null ? Severity.INFO : severity, rule.id());
         }
     }

@@ -3,54 +3,24 @@ package io.sitrep.nlp.event;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Phrase lexicon over tokens. A phrase is one or more words separated by spaces; a word ending in '*'
  * matches any token starting with it ("deploy*" = deploy, deployed, deployment). Each phrase carries
- * entry ids chosen by the caller. Matching walks a character trie per token (no substring allocation)
- * and then extends multi-word phrases; it is the one pass over the text that every rule shares.
+ * entry ids chosen by the caller.
+ * <p>
+ * Every word and prefix of the lexicon is a pattern. What a token can match is decided once per token, when it
+ * is read ({@link #classOf}): its folded hash is looked up among the exact words, else among the prefixes (only
+ * when its first three characters start one). Either gives a class, the patterns the token matches in a fixed
+ * order, known at load time with the phrases they may start. Matching then only visits tokens with a class.
  */
 final class Lexicon {
     private static final int[] NONE = new int[0];
-
-    private static final class Node {
-        char[] keys = new char[0];
-        Node[] kids = new Node[0];
-        int exact = -1;
-        int prefix = -1;
-        /** Direct lookup for ASCII children of wide nodes (the root has one child per letter). */
-        Node[] ascii;
-
-        Node child(char c) {
-            if (ascii != null && c < 128) return ascii[c];
-            for (int i = 0; i < keys.length; i++) if (keys[i] == c) return kids[i];
-            return null;
-        }
-
-        void index() {
-            if (keys.length > 4) {
-                ascii = new Node[128];
-                for (int i = 0; i < keys.length; i++) if (keys[i] < 128) ascii[keys[i]] = kids[i];
-                // non-ASCII children stay reachable through the scan
-                boolean allAscii = true;
-                for (char k : keys) allAscii &= k < 128;
-                if (!allAscii) ascii = null;
-            }
-            for (Node k : kids) k.index();
-        }
-
-        Node childOrNew(char c) {
-            Node n = child(c);
-            if (n != null) return n;
-            keys = Arrays.copyOf(keys, keys.length + 1);
-            kids = Arrays.copyOf(kids, kids.length + 1);
-            keys[keys.length - 1] = c;
-            return kids[kids.length - 1] = new Node();
-        }
-    }
 
     /** Matches as parallel arrays, ordered by start token: entry id, first token, token after the last. */
     static final class Hits {
@@ -58,6 +28,8 @@ final class Lexicon {
         int[] entry = new int[64];
         int[] start = new int[64];
         int[] end = new int[64];
+
+        void clear() { size = 0; }
 
         private void add(int e, int s, int en) {
             if (size == entry.length) {
@@ -72,31 +44,130 @@ final class Lexicon {
         }
     }
 
-    private final Node root;
-    private final int[][] phrasesByFirstPattern;
+    /**
+     * Open addressing from folded words to ints: the hash and the value share a slot (one memory read per probe),
+     * a matching hash is confirmed against the word's characters.
+     */
+    private static final class Table {
+        private final long[] slots; // hash << 32 | value + 1; 0 = empty
+        private final char[][] keys;
+        private final int shift;
+
+        Table(Map<String, Integer> entries) {
+            int bits = 1;
+            while ((1 << bits) < entries.size() * 2) bits++;
+            slots = new long[1 << bits];
+            keys = new char[1 << bits][];
+            shift = 32 - bits;
+            int mask = slots.length - 1;
+            for (Map.Entry<String, Integer> e : entries.entrySet()) {
+                int h = e.getKey().hashCode();
+                int slot = (h * 0x9E3779B9) >>> shift;
+                while (slots[slot] != 0) slot = (slot + 1) & mask;
+                slots[slot] = (long) h << 32 | (e.getValue() + 1);
+                keys[slot] = e.getKey().toCharArray();
+            }
+        }
+
+        /** The value of the folded text [from, to) whose folded hash is h, or -1. */
+        int get(int h, char[] text, int from, int to) {
+            int mask = slots.length - 1;
+            for (int slot = (h * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
+                long s = slots[slot];
+                if (s == 0) return -1;
+                if ((int) (s >>> 32) == h && equalsFolded(keys[slot], text, from, to)) return (int) s - 1;
+            }
+        }
+
+        private static boolean equalsFolded(char[] key, char[] text, int from, int to) {
+            if (key.length != to - from) return false;
+            for (int k = 0; k < key.length; k++) if (Tokens.fold(text[from + k]) != key[k]) return false;
+            return true;
+        }
+    }
+
+    private static final int HEAD = 3; // prefixes are 3 characters at least (see words)
+
+    private final Table exactWords;
+    private final Table prefixes;
+    /** First three characters of some prefix → index into headLengths. */
+    private final Table heads;
+    /** The lengths of the prefixes that start with a head, ascending. */
+    private final int[][] headLengths;
+    private final boolean digitWords;
+    /** Per class, the patterns it matches: its prefixes shortest first, then its exact word. */
+    private final int[][] classPatterns;
+    /** Per class, the phrases its token may start, in the order of its patterns; and those of one word only. */
+    private final int[][] classPhrases;
+    private final int[][] classSingleWordPhrases;
     private final int[][] phrasePatterns;
     private final int[][] phraseEntries;
-    /**
-     * Per first pattern, the sorted second patterns of its phrases, or null when one of them is a single word: a
-     * token whose next token holds none of them starts no phrase, and its phrases need not be tried one by one.
-     */
-    private final int[][] secondPatterns;
 
-    private Lexicon(Node root, int[][] byFirst, int[][] patterns, int[][] entries) {
-        this.root = root;
-        this.phrasesByFirstPattern = byFirst;
-        this.phrasePatterns = patterns;
-        this.phraseEntries = entries;
-        this.secondPatterns = new int[byFirst.length][];
-        for (int p = 0; p < byFirst.length; p++) {
-            int[] seconds = new int[byFirst[p].length];
-            boolean single = false;
-            for (int k = 0; k < seconds.length; k++) {
-                int[] seq = patterns[byFirst[p][k]];
-                if (seq.length < 2) single = true; else seconds[k] = seq[1];
-            }
-            secondPatterns[p] = single ? null : Arrays.stream(seconds).sorted().distinct().toArray();
+    private Lexicon(Builder b) {
+        int[][] patterns = b.phrasePatterns.toArray(new int[0][]);
+        int[][] entries = new int[b.phraseEntries.size()][];
+        for (int i = 0; i < entries.length; i++) entries[i] = b.phraseEntries.get(i).stream().mapToInt(Integer::intValue).toArray();
+        List<List<Integer>> byFirst = new ArrayList<>();
+        for (int i = 0; i < b.patterns; i++) byFirst.add(new ArrayList<>());
+        for (int ph = 0; ph < patterns.length; ph++) byFirst.get(patterns[ph][0]).add(ph);
+
+        // classes: one per exact word, then one per prefix
+        Map<String, Integer> exactClasses = new LinkedHashMap<>();
+        Map<String, Integer> prefixClasses = new LinkedHashMap<>();
+        List<int[]> classes = new ArrayList<>();
+        for (Map.Entry<String, Integer> w : b.exact.entrySet()) {
+            int[] pats = prefixPatternsOf(w.getKey(), b.prefix);
+            pats = Arrays.copyOf(pats, pats.length + 1);
+            pats[pats.length - 1] = w.getValue();
+            exactClasses.put(w.getKey(), classes.size());
+            classes.add(pats);
         }
+        Map<String, TreeSet<Integer>> lengthsByHead = new LinkedHashMap<>();
+        for (String p : b.prefix.keySet()) {
+            prefixClasses.put(p, classes.size());
+            classes.add(prefixPatternsOf(p, b.prefix));
+            lengthsByHead.computeIfAbsent(p.substring(0, HEAD), k -> new TreeSet<>()).add(p.length());
+        }
+        Map<String, Integer> headIds = new LinkedHashMap<>();
+        headLengths = new int[lengthsByHead.size()][];
+        for (Map.Entry<String, TreeSet<Integer>> h : lengthsByHead.entrySet()) {
+            headLengths[headIds.size()] = h.getValue().stream().mapToInt(Integer::intValue).toArray();
+            headIds.put(h.getKey(), headIds.size());
+        }
+        classPatterns = classes.toArray(new int[0][]);
+        classPhrases = new int[classPatterns.length][];
+        classSingleWordPhrases = new int[classPatterns.length][];
+        for (int c = 0; c < classPatterns.length; c++) {
+            List<Integer> all = new ArrayList<>();
+            List<Integer> single = new ArrayList<>();
+            for (int p : classPatterns[c]) {
+                for (int ph : byFirst.get(p)) {
+                    all.add(ph);
+                    if (patterns[ph].length == 1) single.add(ph);
+                }
+            }
+            classPhrases[c] = all.isEmpty() ? NONE : all.stream().mapToInt(Integer::intValue).toArray();
+            classSingleWordPhrases[c] = single.isEmpty() ? NONE : single.stream().mapToInt(Integer::intValue).toArray();
+        }
+        exactWords = new Table(exactClasses);
+        prefixes = new Table(prefixClasses);
+        heads = new Table(headIds);
+        boolean digits = false;
+        for (String w : b.exact.keySet()) digits |= Character.isDigit(w.charAt(0));
+        for (String w : b.prefix.keySet()) digits |= Character.isDigit(w.charAt(0));
+        digitWords = digits;
+        phrasePatterns = patterns;
+        phraseEntries = entries;
+    }
+
+    /** The prefix patterns that match the start of a word, shortest first (as a token matches them). */
+    private static int[] prefixPatternsOf(String word, Map<String, Integer> prefix) {
+        List<Integer> out = new ArrayList<>();
+        for (int len = 1; len <= word.length(); len++) {
+            Integer p = prefix.get(word.substring(0, len));
+            if (p != null) out.add(p);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Folds and checks a phrase; throws IllegalArgumentException with the reason when it cannot match. */
@@ -117,7 +188,7 @@ final class Lexicon {
                             + "' may hold only letters, digits, inner apostrophes and a final '*'");
                 }
             }
-            if (word.endsWith("*") && body.length() < 3) {
+            if (word.endsWith("*") && body.length() < HEAD) {
                 throw new IllegalArgumentException("phrase '" + phrase + "': prefix '" + raw + "' is too short (3 letters at least)");
             }
             out.add(word.toLowerCase(Locale.ROOT));
@@ -126,8 +197,10 @@ final class Lexicon {
     }
 
     static final class Builder {
-        private final Node root = new Node();
         private int patterns;
+        /** Pattern ids of exact words and of prefixes (without their '*'). */
+        private final Map<String, Integer> exact = new LinkedHashMap<>();
+        private final Map<String, Integer> prefix = new LinkedHashMap<>();
         private final Map<String, Integer> phraseIds = new HashMap<>();
         private final List<int[]> phrasePatterns = new ArrayList<>();
         private final List<List<Integer>> phraseEntries = new ArrayList<>();
@@ -149,91 +222,69 @@ final class Lexicon {
         }
 
         private int pattern(String word) {
-            boolean prefix = word.endsWith("*");
-            String body = prefix ? word.substring(0, word.length() - 1) : word;
-            Node n = root;
-            for (int i = 0; i < body.length(); i++) n = n.childOrNew(body.charAt(i));
-            if (prefix) {
-                if (n.prefix < 0) n.prefix = patterns++;
-                return n.prefix;
-            }
-            if (n.exact < 0) n.exact = patterns++;
-            return n.exact;
+            if (word.endsWith("*")) return prefix.computeIfAbsent(word.substring(0, word.length() - 1), k -> patterns++);
+            return exact.computeIfAbsent(word, k -> patterns++);
         }
 
-        Lexicon build() {
-            int[][] patterns = phrasePatterns.toArray(new int[0][]);
-            int[][] entries = new int[phraseEntries.size()][];
-            for (int i = 0; i < entries.length; i++) entries[i] = phraseEntries.get(i).stream().mapToInt(Integer::intValue).toArray();
-            List<List<Integer>> byFirst = new ArrayList<>();
-            for (int i = 0; i < this.patterns; i++) byFirst.add(new ArrayList<>());
-            for (int ph = 0; ph < patterns.length; ph++) byFirst.get(patterns[ph][0]).add(ph);
-            int[][] first = new int[this.patterns][];
-            for (int i = 0; i < first.length; i++) {
-                first[i] = byFirst.get(i).isEmpty() ? NONE : byFirst.get(i).stream().mapToInt(Integer::intValue).toArray();
-            }
-            root.index();
-            return new Lexicon(root, first, patterns, entries);
-        }
+        Lexicon build() { return new Lexicon(this); }
     }
 
     static Builder builder() { return new Builder(); }
 
-    Hits match(Tokens t) {
-        // patterns matched by each token, flattened: token i owns tokPats[off[i] .. off[i+1])
-        int[] off = new int[t.size + 1];
-        int[] pats = new int[Math.max(16, t.size)];
-        int count = 0;
-        char[] text = t.chars;
-        for (int i = 0; i < t.size; i++) {
-            off[i] = count;
-            if (t.kind[i] == Tokens.BREAK) continue;
-            Node n = root;
-            for (int c = t.start[i]; c < t.end[i] && n != null; c++) {
-                n = n.child(Tokens.fold(text[c]));
-                if (n != null && n.prefix >= 0) {
-                    if (count == pats.length) pats = Arrays.copyOf(pats, count * 2);
-                    pats[count++] = n.prefix;
-                }
-            }
-            if (n != null && n.exact >= 0) {
-                if (count == pats.length) pats = Arrays.copyOf(pats, count * 2);
-                pats[count++] = n.exact;
-            }
-        }
-        off[t.size] = count;
+    /** Whether a word of the lexicon starts with a digit: only then can a number token match. */
+    boolean hasDigitWords() { return digitWords; }
 
-        Hits hits = new Hits();
-        for (int i = 0; i < t.size; i++) {
-            for (int k = off[i]; k < off[i + 1]; k++) {
-                if (!mayStartPhrase(pats[k], i + 1, off, pats, t.size)) continue;
-                for (int ph : phrasesByFirstPattern[pats[k]]) {
-                    int[] seq = phrasePatterns[ph];
-                    if (matchesFrom(seq, i, off, pats, t.size)) {
-                        for (int e : phraseEntries[ph]) hits.add(e, i, i + seq.length);
-                    }
-                }
-            }
+    /**
+     * The class of the token [from, to) of the text, h being the String hash of its folded characters; -1 when
+     * it matches no pattern. An exact word wins (its class holds its prefixes too), else the longest prefix.
+     */
+    int classOf(char[] text, int from, int to, int h) {
+        int c = exactWords.get(h, text, from, to);
+        if (c >= 0 || to - from < HEAD || headLengths.length == 0) return c;
+        int hk = 0;
+        for (int i = from; i < from + HEAD; i++) hk = 31 * hk + Tokens.fold(text[i]);
+        int head = heads.get(hk, text, from, from + HEAD);
+        if (head < 0) return -1;
+        int best = -1;
+        int k = from + HEAD;
+        for (int len : headLengths[head]) {
+            if (from + len > to) break;
+            while (k < from + len) hk = 31 * hk + Tokens.fold(text[k++]);
+            int p = prefixes.get(hk, text, from, k);
+            if (p >= 0) best = p;
         }
-        return hits;
+        return best;
     }
 
-    private boolean mayStartPhrase(int first, int next, int[] off, int[] pats, int size) {
-        int[] seconds = secondPatterns[first];
-        if (seconds == null) return true;
-        if (seconds.length == 0 || next >= size) return false;
-        for (int k = off[next]; k < off[next + 1]; k++) if (Arrays.binarySearch(seconds, pats[k]) >= 0) return true;
-        return false;
+    /** Every phrase occurrence in the tokens, into hits (cleared first). */
+    void match(Tokens t, Hits hits) {
+        hits.clear();
+        int[] cls = t.lexClass;
+        int size = t.size;
+        for (int i = 0; i < size; i++) {
+            int c = cls[i];
+            if (c < 0) continue;
+            // a phrase of several words needs a next token that matches something
+            int[] candidates = i + 1 < size && cls[i + 1] >= 0 ? classPhrases[c] : classSingleWordPhrases[c];
+            for (int ph : candidates) {
+                int[] seq = phrasePatterns[ph];
+                if (seq.length > 1 && !matchesFrom(seq, i, cls, size)) continue;
+                for (int e : phraseEntries[ph]) hits.add(e, i, i + seq.length);
+            }
+        }
     }
 
-    private static boolean matchesFrom(int[] seq, int first, int[] off, int[] pats, int size) {
+    private boolean matchesFrom(int[] seq, int first, int[] cls, int size) {
         if (first + seq.length > size) return false;
         for (int j = 1; j < seq.length; j++) {
-            int tok = first + j;
-            boolean found = false;
-            for (int k = off[tok]; k < off[tok + 1] && !found; k++) found = pats[k] == seq[j];
-            if (!found) return false;
+            int c = cls[first + j];
+            if (c < 0 || !contains(classPatterns[c], seq[j])) return false;
         }
         return true;
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) if (x == v) return true;
+        return false;
     }
 }

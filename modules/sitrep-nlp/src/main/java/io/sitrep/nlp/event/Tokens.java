@@ -1,64 +1,94 @@
 package io.sitrep.nlp.event;
 
+import io.sitrep.nlp.text.Sentences;
+import java.util.Arrays;
+
 /**
  * The tokens of a text as parallel arrays of offsets: words (letters, digits, inner apostrophes, a possessive
  * "'s" cut off), numbers (digit groups "1,200", decimals) and clause breaks (, ; : brackets and dashes).
  * Hyphens split words ("cross-border" = cross, border) so rule phrases are written with spaces.
- * Arrays instead of objects: a 3 KB article has ~500 tokens and this runs for every article.
+ * One pass over the characters also finds each word's {@link Lexicon} class (from a hash of its folded
+ * characters, taken while reading it) and the sentence boundaries. Arrays instead of objects, reused from call
+ * to call by one thread ({@link #read} starts over): a 3 KB article has ~500 tokens and this runs for every article.
  */
 final class Tokens {
     static final byte WORD = 0;
     static final byte NUMBER = 1;
     static final byte BREAK = 2;
 
-    final String text;
-    /** The text's characters, read once: charAt on a String costs a coder check and a bounds check per call. */
-    final char[] chars;
+    String text;
+    /** The text's characters in [0, length): charAt on a String costs a coder check and a bounds check per call. */
+    char[] chars = new char[0];
+    int length;
     int size;
     int[] start;
     int[] end;
     byte[] kind;
     long[] value;
+    /** The lexicon class of each token ({@link Lexicon#classOf}), -1 for none. */
+    int[] lexClass;
+    /** Free for the caller: per-token facts it derives from the lexicon hits. */
+    byte[] flags;
+    final Sentences.Splitter sentences = new Sentences.Splitter();
+    private Lexicon lexicon;
 
-    private Tokens(String text, int capacity) {
-        this.text = text;
-        this.chars = text.toCharArray();
+    Tokens(int capacity) {
         start = new int[capacity];
         end = new int[capacity];
         kind = new byte[capacity];
         value = new long[capacity];
+        lexClass = new int[capacity];
+        flags = new byte[capacity];
     }
 
-    static Tokens of(String text) {
+    /** Tokens of a new text, each with its class in the lexicon; the sentences are split too. */
+    static Tokens of(String text, Lexicon lexicon) {
+        Tokens t = new Tokens(Math.max(16, text.length() / 5));
+        t.read(text, lexicon);
+        return t;
+    }
+
+    void read(String text, Lexicon lexicon) {
         int n = text.length();
-        Tokens t = new Tokens(text, Math.max(16, n / 5));
-        char[] cs = t.chars;
+        this.text = text;
+        this.lexicon = lexicon;
+        if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
+        text.getChars(0, n, chars, 0);
+        length = n;
+        size = 0;
+        char[] cs = chars;
+        sentences.reset(cs, n);
         int i = 0;
         while (i < n) {
             char c = cs[i];
             if (c < 128) { // ASCII fast path: same classes as below
                 if (c >= '0' && c <= '9') {
-                    i = t.number(i);
+                    i = number(i);
                 } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                    i = t.word(i);
+                    i = word(i);
                 } else {
-                    if (c != ' ' && isBreak(cs, i)) t.add(i, i + 1, BREAK, 0);
+                    if (c != ' ') {
+                        if (isBreak(i)) add(i, i + 1, BREAK, 0, -1);
+                        if (Sentences.isMark(c)) sentences.mark(i);
+                    }
                     i++;
                 }
             } else if (Character.isDigit(c)) {
-                i = t.number(i);
+                i = number(i);
             } else if (Character.isLetter(c)) {
-                i = t.word(i);
+                i = word(i);
             } else {
-                if (isBreak(cs, i)) t.add(i, i + 1, BREAK, 0);
+                if (isBreak(i)) add(i, i + 1, BREAK, 0, -1);
+                if (Sentences.isMark(c)) sentences.mark(i);
                 i++;
             }
         }
-        return t;
+        // a dot read inside a number ("3.5") is followed by a digit: it would have ended no sentence
+        sentences.finish();
     }
 
     private int number(int from) {
-        int n = chars.length;
+        int n = length;
         int i = from;
         long v = 0;
         boolean overflow = false;
@@ -79,69 +109,90 @@ final class Tokens {
             }
         }
         if (i < n && Character.isLetter(chars[i])) return word(from); // "10th", "5G": a word
-        add(from, i, NUMBER, overflow ? Long.MAX_VALUE : v);
+        int cls = lexicon.hasDigitWords() ? lexicon.classOf(chars, from, i, hash(chars, from, i)) : -1;
+        add(from, i, NUMBER, overflow ? Long.MAX_VALUE : v, cls);
         return i;
     }
 
     private boolean groupOfThree(int at) {
-        int n = chars.length;
+        int n = length;
         if (at + 3 > n) return false;
         for (int k = at; k < at + 3; k++) if (!Character.isDigit(chars[k])) return false;
         return at + 3 == n || !Character.isDigit(chars[at + 3]);
     }
 
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    }
-
     private int word(int from) {
-        int n = chars.length;
+        int n = length;
+        char[] cs = chars;
         int i = from;
+        int h = 0; // String.hashCode of the folded word, as the lexicon keys it
         while (i < n) {
-            char c = chars[i];
-            if (c < 128 ? isAsciiLetterOrDigit(c)
-                    : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-                i++;
-            } else if ((c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(chars[i + 1])) {
+            char c = cs[i];
+            if (c < 128) {
+                // folding an ASCII letter, digit or apostrophe is setting bit 5
+                if (c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    h = 31 * h + (c | 0x20);
+                    i++;
+                } else if (c == '\'' && i + 1 < n && Character.isLetter(cs[i + 1])) {
+                    h = 31 * h + '\'';
+                    i++;
+                } else {
+                    break;
+                }
+            } else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || c == '\u2019' && i + 1 < n && Character.isLetter(cs[i + 1])) {
+                h = 31 * h + fold(c);
                 i++;
             } else {
                 break;
             }
         }
         int e = i;
-        if (e - from > 2 && (chars[e - 1] == 's' || chars[e - 1] == 'S')
-                && (chars[e - 2] == '\'' || chars[e - 2] == '\u2019')) e -= 2;
-        add(from, e, WORD, 0);
+        if (e - from > 2 && (cs[e - 1] == 's' || cs[e - 1] == 'S') && (cs[e - 2] == '\'' || cs[e - 2] == '\u2019')) {
+            e -= 2;
+            h = hash(cs, from, e);
+        }
+        add(from, e, WORD, 0, lexicon.classOf(cs, from, e, h));
         return i;
     }
 
-    private static boolean isBreak(char[] text, int i) {
-        char c = text[i];
+    /** String.hashCode of the folded characters [from, to). */
+    static int hash(char[] text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + fold(text[i]);
+        return h;
+    }
+
+    private boolean isBreak(int i) {
+        char c = chars[i];
         switch (c) {
             case ',': case ';': case ':': case '(': case ')': case '[': case ']': case '\u2014': case '|':
             case '.': case '!': case '?': case '\u2026': case '\u060C': case '\u061B':
                 return true;
             case '\u2013': case '-':
                 // a dash between spaces is a clause break; between digits or letters it joins ("8–10", "cross-border")
-                return i > 0 && i + 1 < text.length && Character.isWhitespace(text[i - 1])
-                        && Character.isWhitespace(text[i + 1]);
+                return i > 0 && i + 1 < length && Character.isWhitespace(chars[i - 1])
+                        && Character.isWhitespace(chars[i + 1]);
             default:
                 return false;
         }
     }
 
-    private void add(int s, int e, byte k, long v) {
+    private void add(int s, int e, byte k, long v, int cls) {
         if (size == start.length) {
             int cap = size * 2;
-            start = java.util.Arrays.copyOf(start, cap);
-            end = java.util.Arrays.copyOf(end, cap);
-            kind = java.util.Arrays.copyOf(kind, cap);
-            value = java.util.Arrays.copyOf(value, cap);
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            kind = Arrays.copyOf(kind, cap);
+            value = Arrays.copyOf(value, cap);
+            lexClass = Arrays.copyOf(lexClass, cap);
+            flags = Arrays.copyOf(flags, cap);
         }
         start[size] = s;
         end[size] = e;
         kind[size] = k;
         value[size] = v;
+        lexClass[size] = cls;
         size++;
     }
 
