@@ -86,8 +86,62 @@ final class Lexicon {
         }
     }
 
+    /** Open addressing from packed short words ({@link #packed}) to ints: the key is the word, nothing to confirm. */
+    private static final class PackedTable {
+        private final long[] keys; // 0 = empty (a packed key has its leading 1 bit)
+        private final int[] values;
+        private final int shift;
+
+        PackedTable(Map<Long, Integer> entries) {
+            int bits = 1;
+            while ((1 << bits) < entries.size() * 2) bits++;
+            keys = new long[1 << bits];
+            values = new int[1 << bits];
+            shift = 64 - bits;
+            int mask = keys.length - 1;
+            for (Map.Entry<Long, Integer> e : entries.entrySet()) {
+                int slot = (int) ((e.getKey() * 0x9E3779B97F4A7C15L) >>> shift);
+                while (keys[slot] != 0) slot = (slot + 1) & mask;
+                keys[slot] = e.getKey();
+                values[slot] = e.getValue();
+            }
+        }
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift); ; slot = (slot + 1) & mask) {
+                long k = keys[slot];
+                if (k == key) return values[slot];
+                if (k == 0) return -1;
+            }
+        }
+    }
+
+    /** Folded words of at most this many characters, all ASCII, are keyed by their characters themselves. */
+    static final int PACKED_MAX = 9;
+
+    /**
+     * The ASCII word as a number: a leading 1 bit, then 7 bits a character; -1 when it does not fit (no word packs
+     * to -1: that would be nine DEL characters).
+     */
+    static long packed(CharSequence word) {
+        if (word.length() > PACKED_MAX) return -1;
+        long k = 1;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 128) return -1;
+            k = k << 7 | c;
+        }
+        return k;
+    }
+
     private static final int HEAD = 3; // prefixes are 3 characters at least (see words)
 
+    // words and prefixes that pack, keyed by their characters; the others (and every prefix and head, as a long
+    // token may start with a short prefix), by hash
+    private final PackedTable packedWords;
+    private final PackedTable packedPrefixes;
+    private final PackedTable packedHeads;
     private final Table exactWords;
     private final Table prefixes;
     /** First three characters of some prefix → index into headLengths. */
@@ -102,6 +156,12 @@ final class Lexicon {
     private final int[][] classSingleWordPhrases;
     private final int[][] phrasePatterns;
     private final int[][] phraseEntries;
+    /**
+     * One bit per pattern (its id mod 64): per class the bits of its patterns, per phrase the bit of its second
+     * word (0 for a one-word phrase). A phrase whose bit the next token's class lacks cannot match there.
+     */
+    private final long[] classBits;
+    private final long[] phraseSecondBit;
 
     private Lexicon(Builder b) {
         int[][] patterns = b.phrasePatterns.toArray(new int[0][]);
@@ -149,15 +209,34 @@ final class Lexicon {
             classPhrases[c] = all.isEmpty() ? NONE : all.stream().mapToInt(Integer::intValue).toArray();
             classSingleWordPhrases[c] = single.isEmpty() ? NONE : single.stream().mapToInt(Integer::intValue).toArray();
         }
-        exactWords = new Table(exactClasses);
+        exactWords = new Table(unpacked(exactClasses));
         prefixes = new Table(prefixClasses);
         heads = new Table(headIds);
+        packedWords = new PackedTable(packedOnly(exactClasses));
+        packedPrefixes = new PackedTable(packedOnly(prefixClasses));
+        packedHeads = new PackedTable(packedOnly(headIds));
         boolean digits = false;
         for (String w : b.exact.keySet()) digits |= Character.isDigit(w.charAt(0));
         for (String w : b.prefix.keySet()) digits |= Character.isDigit(w.charAt(0));
         digitWords = digits;
         phrasePatterns = patterns;
         phraseEntries = entries;
+        classBits = new long[classPatterns.length];
+        for (int c = 0; c < classPatterns.length; c++) for (int p : classPatterns[c]) classBits[c] |= 1L << p;
+        phraseSecondBit = new long[patterns.length];
+        for (int ph = 0; ph < patterns.length; ph++) if (patterns[ph].length > 1) phraseSecondBit[ph] = 1L << patterns[ph][1];
+    }
+
+    private static Map<String, Integer> unpacked(Map<String, Integer> byWord) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        byWord.forEach((w, v) -> { if (packed(w) == -1) out.put(w, v); });
+        return out;
+    }
+
+    private static Map<Long, Integer> packedOnly(Map<String, Integer> byWord) {
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        byWord.forEach((w, v) -> { if (packed(w) != -1) out.put(packed(w), v); });
+        return out;
     }
 
     /** The prefix patterns that match the start of a word, shortest first (as a token matches them). */
@@ -235,10 +314,41 @@ final class Lexicon {
     boolean hasDigitWords() { return digitWords; }
 
     /**
-     * The class of the token [from, to) of the text, h being the String hash of its folded characters; -1 when
+     * The class of a token whose folded characters pack ({@link #packed}) into key, length characters long; -1 when
      * it matches no pattern. An exact word wins (its class holds its prefixes too), else the longest prefix.
      */
-    int classOf(char[] text, int from, int to, int h) {
+    int classOfPacked(long key, int length) {
+        int c = packedWords.get(key);
+        if (c >= 0 || length < HEAD) return c;
+        int head = packedHeads.get(key >>> 7 * (length - HEAD));
+        if (head < 0) return -1;
+        int best = -1;
+        for (int len : headLengths[head]) {
+            if (len > length) break;
+            int p = packedPrefixes.get(key >>> 7 * (length - len));
+            if (p >= 0) best = p;
+        }
+        return best;
+    }
+
+    /** The class of the token [from, to) of the text, as {@link #classOfPacked}. */
+    int classOf(char[] text, int from, int to) {
+        int n = to - from;
+        if (n <= PACKED_MAX) {
+            long key = 1;
+            boolean ascii = true;
+            for (int i = from; i < to; i++) {
+                char f = Tokens.fold(text[i]);
+                key = key << 7 | f;
+                ascii &= f < 128;
+            }
+            if (ascii) return classOfPacked(key, n);
+        }
+        return classOfHashed(text, from, to, Tokens.hash(text, from, to));
+    }
+
+    /** The class of a token that does not pack, h being the String hash of its folded characters. */
+    private int classOfHashed(char[] text, int from, int to, int h) {
         int c = exactWords.get(h, text, from, to);
         if (c >= 0 || to - from < HEAD || headLengths.length == 0) return c;
         int hk = 0;
@@ -265,11 +375,15 @@ final class Lexicon {
             int c = cls[i];
             if (c < 0) continue;
             // a phrase of several words needs a next token that matches something
-            int[] candidates = i + 1 < size && cls[i + 1] >= 0 ? classPhrases[c] : classSingleWordPhrases[c];
-            for (int ph : candidates) {
-                int[] seq = phrasePatterns[ph];
-                if (seq.length > 1 && !matchesFrom(seq, i, cls, size)) continue;
-                for (int e : phraseEntries[ph]) hits.add(e, i, i + seq.length);
+            if (i + 1 < size && cls[i + 1] >= 0) {
+                long next = classBits[cls[i + 1]];
+                for (int ph : classPhrases[c]) {
+                    long second = phraseSecondBit[ph];
+                    if (second != 0 && ((next & second) == 0 || !matchesFrom(phrasePatterns[ph], i, cls, size))) continue;
+                    for (int e : phraseEntries[ph]) hits.add(e, i, i + phrasePatterns[ph].length);
+                }
+            } else {
+                for (int ph : classSingleWordPhrases[c]) for (int e : phraseEntries[ph]) hits.add(e, i, i + 1);
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * The tokens of a text as parallel arrays of offsets: words (letters, digits, inner apostrophes, a possessive
  * "'s" cut off), numbers (digit groups "1,200", decimals) and clause breaks (, ; : brackets and dashes).
  * Hyphens split words ("cross-border" = cross, border) so rule phrases are written with spaces.
- * One pass over the characters also finds each word's {@link Lexicon} class (from a hash of its folded
- * characters, taken while reading it) and the sentence boundaries. Arrays instead of objects, reused from call
+ * One pass over the characters also finds each word's {@link Lexicon} class (from its folded characters
+ * packed into a number while reading it) and the sentence boundaries. Arrays instead of objects, reused from call
  * to call by one thread ({@link #read} starts over): a 3 KB article has ~500 tokens and this runs for every article.
  */
 final class Tokens {
@@ -109,7 +109,7 @@ final class Tokens {
             }
         }
         if (i < n && Character.isLetter(chars[i])) return word(from); // "10th", "5G": a word
-        int cls = lexicon.hasDigitWords() ? lexicon.classOf(chars, from, i, hash(chars, from, i)) : -1;
+        int cls = lexicon.hasDigitWords() ? lexicon.classOf(chars, from, i) : -1;
         add(from, i, NUMBER, overflow ? Long.MAX_VALUE : v, cls);
         return i;
     }
@@ -125,34 +125,40 @@ final class Tokens {
         int n = length;
         char[] cs = chars;
         int i = from;
-        int h = 0; // String.hashCode of the folded word, as the lexicon keys it
+        long key = 1; // the folded word packed for the lexicon while it fits (Lexicon.packed)
+        boolean ascii = true;
         while (i < n) {
             char c = cs[i];
             if (c < 128) {
                 // folding an ASCII letter, digit or apostrophe is setting bit 5
                 if (c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                    h = 31 * h + (c | 0x20);
+                    key = key << 7 | (c | 0x20);
                     i++;
                 } else if (c == '\'' && i + 1 < n && Character.isLetter(cs[i + 1])) {
-                    h = 31 * h + '\'';
+                    key = key << 7 | '\'';
                     i++;
                 } else {
                     break;
                 }
             } else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                     || c == '\u2019' && i + 1 < n && Character.isLetter(cs[i + 1])) {
-                h = 31 * h + fold(c);
+                char f = fold(c);
+                key = key << 7 | f;
+                ascii &= f < 128;
                 i++;
             } else {
                 break;
             }
         }
         int e = i;
+        int cls;
         if (e - from > 2 && (cs[e - 1] == 's' || cs[e - 1] == 'S') && (cs[e - 2] == '\'' || cs[e - 2] == '\u2019')) {
             e -= 2;
-            h = hash(cs, from, e);
+            cls = lexicon.classOf(cs, from, e);
+        } else {
+            cls = ascii && e - from <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, e - from) : lexicon.classOf(cs, from, e);
         }
-        add(from, e, WORD, 0, lexicon.classOf(cs, from, e, h));
+        add(from, e, WORD, 0, cls);
         return i;
     }
 
