@@ -149,11 +149,33 @@ public final class EventDetector {
 
     /** 0 country, 1 province/governorate, 2 anything more precise (city, district, base, camp, dam…). */
     static int specificity(PlaceRef p) {
-        String k = p.kind() == null ? "" : p.kind().toLowerCase(java.util.Locale.ROOT);
+        String k = p.kind() == null ? "" : p.kind();
+        if (!isAscii(k)) return specificityOf(k.toLowerCase(java.util.Locale.ROOT));
+        if (containsIgnoreCase(k, "country") || k.equalsIgnoreCase("pcli")) return 0;
+        if (containsIgnoreCase(k, "admin1") || containsIgnoreCase(k, "governorate") || containsIgnoreCase(k, "province")
+                || containsIgnoreCase(k, "adm1") || containsIgnoreCase(k, "region") || containsIgnoreCase(k, "state")) return 1;
+        return 2;
+    }
+
+    private static int specificityOf(String lowerKind) {
+        String k = lowerKind;
         if (k.contains("country") || k.equals("pcli")) return 0;
         if (k.contains("admin1") || k.contains("governorate") || k.contains("province") || k.contains("adm1")
                 || k.contains("region") || k.contains("state")) return 1;
         return 2;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 128) return false;
+        return true;
+    }
+
+    /** For an ASCII text, the same as lower-casing it and calling contains with a lower-case word: no copy. */
+    private static boolean containsIgnoreCase(String text, String lowerWord) {
+        for (int i = 0; i + lowerWord.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) return true;
+        }
+        return false;
     }
 
     // facts of a token, from the hits that start at it (Tokens.flags)
@@ -396,10 +418,11 @@ public final class EventDetector {
 
         private boolean isDecade(int t) {
             int s = tokens.start[t];
-            if (tokens.end[t] - s != 5 || Character.toLowerCase(body.charAt(s + 4)) != 's') return false;
-            for (int i = s; i < s + 4; i++) if (!Character.isDigit(body.charAt(i))) return false;
-            char c0 = body.charAt(s), c1 = body.charAt(s + 1);
-            return (c0 == '1' && c1 == '9' || c0 == '2' && c1 == '0') && body.charAt(s + 3) == '0';
+            char[] cs = tokens.chars;
+            if (tokens.end[t] - s != 5 || Character.toLowerCase(cs[s + 4]) != 's') return false;
+            for (int i = s; i < s + 4; i++) if (!Character.isDigit(cs[i])) return false;
+            char c0 = cs[s], c1 = cs[s + 1];
+            return (c0 == '1' && c1 == '9' || c0 == '2' && c1 == '0') && cs[s + 3] == '0';
         }
 
         private boolean isYear(int t) {

@@ -334,23 +334,33 @@ final class Lexicon {
     /** The class of the token [from, to) of the text, as {@link #classOfPacked}. */
     int classOf(char[] text, int from, int to) {
         int n = to - from;
-        if (n <= PACKED_MAX) {
-            long key = 1;
-            boolean ascii = true;
-            for (int i = from; i < to; i++) {
-                char f = Tokens.fold(text[i]);
-                key = key << 7 | f;
-                ascii &= f < 128;
-            }
-            if (ascii) return classOfPacked(key, n);
+        int packedLength = Math.min(n, PACKED_MAX);
+        long key = 1; // its first characters packed, when they are ASCII
+        boolean ascii = true;
+        for (int i = from; i < from + packedLength; i++) {
+            char f = Tokens.fold(text[i]);
+            key = key << 7 | f;
+            ascii &= f < 128;
         }
-        return classOfHashed(text, from, to, Tokens.hash(text, from, to));
+        if (ascii && n <= PACKED_MAX) return classOfPacked(key, n);
+        int c = exactWords.get(Tokens.hash(text, from, to), text, from, to);
+        if (c >= 0 || n < HEAD || headLengths.length == 0) return c;
+        if (!ascii) return longestPrefixHashed(text, from, to);
+        // a long word: its head and short prefixes are packed, the longer prefixes hashed
+        int head = packedHeads.get(key >>> 7 * (packedLength - HEAD));
+        if (head < 0) return -1;
+        int best = -1;
+        for (int len : headLengths[head]) {
+            if (len > n) break;
+            int p = len <= PACKED_MAX ? packedPrefixes.get(key >>> 7 * (packedLength - len))
+                    : prefixes.get(Tokens.hash(text, from, from + len), text, from, from + len);
+            if (p >= 0) best = p;
+        }
+        return best;
     }
 
-    /** The class of a token that does not pack, h being the String hash of its folded characters. */
-    private int classOfHashed(char[] text, int from, int to, int h) {
-        int c = exactWords.get(h, text, from, to);
-        if (c >= 0 || to - from < HEAD || headLengths.length == 0) return c;
+    /** The class of the longest prefix of a token whose first characters do not pack, or -1. */
+    private int longestPrefixHashed(char[] text, int from, int to) {
         int hk = 0;
         for (int i = from; i < from + HEAD; i++) hk = 31 * hk + Tokens.fold(text[i]);
         int head = heads.get(hk, text, from, from + HEAD);
