@@ -81,13 +81,6 @@ final class Entries {
 
     String quantityKind(int entry) { return list.get(entry).label(); }
 
-    /** Whether a hit of the kind starts at the token. Hits are few per token: a scan is cheaper than an index. */
-    boolean hasAt(Lexicon.Hits hits, int token, Kind kind) {
-        int h = firstAt(hits, token);
-        for (; h < hits.size && hits.start[h] == token; h++) if (kinds[hits.entry[h]] == kind) return true;
-        return false;
-    }
-
     long numberAt(Lexicon.Hits hits, int token) {
         int h = firstAt(hits, token);
         for (; h < hits.size && hits.start[h] == token; h++) {

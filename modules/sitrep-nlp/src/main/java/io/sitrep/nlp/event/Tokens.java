@@ -41,13 +41,7 @@ final class Tokens {
         flags = new byte[capacity];
     }
 
-    /** Tokens of a new text, each with its class in the lexicon; the sentences are split too. */
-    static Tokens of(String text, Lexicon lexicon) {
-        Tokens t = new Tokens(Math.max(16, text.length() / 5));
-        t.read(text, lexicon);
-        return t;
-    }
-
+    /** Reads a new text: its tokens, each with its class in the lexicon, and its sentences. */
     void read(String text, Lexicon lexicon) {
         int n = text.length();
         this.text = text;
