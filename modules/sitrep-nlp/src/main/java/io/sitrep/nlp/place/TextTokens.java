@@ -227,7 +227,7 @@ final class TextTokens {
         int end = end(token);
         boolean hyphenated = hyphenToNext(token);
         ensureKeyRoom(end - start);
-        int to = AsciiKeyFolder.fold(chars, start, end, hyphenated, keyChars, keyCharsUsed);
+        int to = NameFolder.foldAsciiToken(chars, start, end, hyphenated, keyChars, keyCharsUsed);
         if (to < 0) { // not ASCII: the folder itself
             String key = NameFolder.foldToken(text, start, end, hyphenated);
             ensureKeyRoom(key.length());

@@ -65,6 +65,25 @@ public final class NameFolder {
         return token.toString();
     }
 
+    /**
+     * {@link #foldToken} of a word of ASCII characters, written into {@code out} from {@code at} instead of a new
+     * String, for tokenizers that fold many words per text. {@code out} needs room for {@code end - start} chars
+     * from {@code at} (a key is never longer than its ASCII word). Returns where the key ends ({@code at} for an
+     * article), or -1, writing nothing that matters, when the word holds a char that is not ASCII.
+     */
+    public static int foldAsciiToken(char[] text, int start, int end, boolean hyphenated, char[] out, int at) {
+        int w = at;
+        for (int k = start; k < end; k++) {
+            char c = text[k];
+            if (c >= 0x80) return -1;
+            char f = ASCII_FOLD[c];
+            if (f != DROPPED) out[w++] = f;
+        }
+        int len = w - at;
+        if (len == 0 || isArticle(out, at, len, hyphenated)) return at;
+        return foldVowels(out, at, w);
+    }
+
     /** True for the characters that separate words of a name: anything that is not a letter, digit or apostrophe. */
     public static boolean isSeparator(char c) {
         if (c < 128) return ASCII_SEPARATOR[c];
@@ -242,13 +261,16 @@ public final class NameFolder {
      * dropped, in one pass that writes behind where it reads.
      */
     private static void foldVowels(Chars out, int from) {
-        char[] t = out.a;
+        out.length = foldVowels(out.a, from, out.length);
+    }
+
+    /** {@link #foldVowels(Chars, int)} of t[from, end); returns the new end. */
+    private static int foldVowels(char[] t, int from, int end) {
         int w = from;
-        int len = out.length;
         int produced = 0; // letters before doubles are collapsed
-        for (int r = from; r < len; r++) {
+        for (int r = from; r < end; r++) {
             char c = t[r];
-            char next = r + 1 < len ? t[r + 1] : 0;
+            char next = r + 1 < end ? t[r + 1] : 0;
             char second = 0;
             if (c == 'e' && next == 'e') { c = 'i'; r++; }
             else if (c == 'o' && (next == 'o' || next == 'u')) { c = 'u'; r++; }
@@ -266,8 +288,7 @@ public final class NameFolder {
                 produced++;
             }
         }
-        out.length = w;
-        if (w - from > 3 && t[w - 1] == 'h' && isVowel(t[w - 2])) out.length = w - 1;
+        return w - from > 3 && t[w - 1] == 'h' && isVowel(t[w - 2]) ? w - 1 : w;
     }
 
     /** Writes c at w unless it doubles the letter before (from on); returns the next write position. */

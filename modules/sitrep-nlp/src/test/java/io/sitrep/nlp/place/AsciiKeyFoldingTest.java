@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The resolver's ASCII folding must give NameFolder's keys exactly, or text and gazetteer would not meet. */
-class AsciiKeyFolderTest {
+/** NameFolder.foldAsciiToken, which the resolver folds ASCII words with, must give foldToken's keys exactly, or text and gazetteer would not meet. */
+class AsciiKeyFoldingTest {
     /** The letters NameFolder's rules turn on (vowels, y, h, the article letters, "abdul"), an apostrophe, a digit. */
     private static final String ALPHABET = "aeiouyhlbdsAEO'`1";
 
@@ -45,14 +45,14 @@ class AsciiKeyFolderTest {
                 "as", "ath", "Sheikh", "Mosulah", "Ma'an", "Sa`id", "''", "42", "Raqqah", "aah", "ayy"}) {
             assertSame(w);
         }
-        assertThat(AsciiKeyFolder.fold("Mosul".toCharArray(), 0, 5, false, new char[5], 0)).isEqualTo(5);
-        assertThat(AsciiKeyFolder.fold("Türkiye".toCharArray(), 0, 7, false, new char[7], 0)).isEqualTo(-1);
+        assertThat(NameFolder.foldAsciiToken("Mosul".toCharArray(), 0, 5, false, new char[5], 0)).isEqualTo(5);
+        assertThat(NameFolder.foldAsciiToken("Türkiye".toCharArray(), 0, 7, false, new char[7], 0)).isEqualTo(-1);
     }
 
     private static void assertSame(String word) {
         for (boolean hyphenated : new boolean[] {false, true}) {
             char[] out = new char[word.length() + 3];
-            int end = AsciiKeyFolder.fold(word.toCharArray(), 0, word.length(), hyphenated, out, 3);
+            int end = NameFolder.foldAsciiToken(word.toCharArray(), 0, word.length(), hyphenated, out, 3);
             if (end < 0) continue; // not ASCII: NameFolder's own
             String expected = NameFolder.foldToken(word, 0, word.length(), hyphenated);
             if (!expected.equals(new String(out, 3, end - 3))) {
@@ -62,7 +62,7 @@ class AsciiKeyFolderTest {
     }
 
     private static String resource(String path) throws IOException {
-        try (InputStream in = AsciiKeyFolderTest.class.getClassLoader().getResourceAsStream(path)) {
+        try (InputStream in = AsciiKeyFoldingTest.class.getClassLoader().getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
