@@ -42,7 +42,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 2)
+// C2 finishes compiling the whole pipeline only after ≈ 5 s on an idle 2-core machine (≈ 11 s when it is busy):
+// a shorter warm-up measures partly interpreted or C1 code and reports two to three times the steady cost
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class AnalyzeBenchmark {
     @Param({"004_bbed36517e631438.txt"})
