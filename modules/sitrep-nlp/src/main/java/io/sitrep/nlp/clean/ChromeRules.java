@@ -35,6 +35,10 @@ final class ChromeRules {
     private final FirstChars prefixFirsts = new FirstChars();
     private final List<Regex> regexes = new ArrayList<>();
     private final List<Cut> cuts = new ArrayList<>();
+    /** The first chars of the cut literals: where a line may hold one. */
+    private final CharSet cutFirsts = new CharSet();
+    /** Per thread: a matcher for each regex rule, reset for each line, and the view of the line they read. */
+    private final ThreadLocal<LineMatchers> lineMatchers = ThreadLocal.withInitial(LineMatchers::new);
 
     ChromeRules(List<DataFile.Line> rules) {
         for (DataFile.Line rule : rules) {
@@ -63,89 +67,128 @@ final class ChromeRules {
             }
         }
         lineHashes = lines.stream().mapToInt(String::hashCode).sorted().toArray();
+        if (cuts.size() > Long.SIZE) throw new IllegalArgumentException(RESOURCE + ": at most 64 cut rules");
+        for (Cut c : cuts) {
+            if (c.trigger().isEmpty()) throw new IllegalArgumentException(RESOURCE + ": empty cut literal");
+            cutFirsts.add(c.trigger().charAt(0));
+        }
     }
 
     static ChromeRules standard() { return Holder.STANDARD; }
 
     /** The line with its cut rules applied (the same instance when nothing matched). */
-    String cut(String line) { return cut(line, cuts); }
+    String cut(String line) { return cut(line, -1L); }
 
-    private static String cut(String line, List<Cut> cuts) {
+    /**
+     * The line with the cut rules applied whose literal is on the page ({@code onPage}, bit i for cut i) and in the
+     * line as it is then (the same instance when nothing matched).
+     */
+    String cut(String line, long onPage) {
         String out = line;
-        for (Cut c : cuts) {
-            if (!out.contains(c.trigger())) continue;
+        for (int i = 0; i < cuts.size(); i++) {
+            Cut c = cuts.get(i);
+            if ((onPage & 1L << i) == 0 || !out.contains(c.trigger())) continue;
             Matcher m = c.pattern().matcher(out);
             if (m.find()) out = m.replaceAll("").strip();
         }
         return out;
     }
 
+    /** Whether a cut literal may start with {@code c}: false means {@link #cutsAt} finds none there. */
+    boolean mayStartCut(char c) { return cutFirsts.contains(c); }
+
+    /** The cuts whose literal is at {@code at} in {@code chars[0, end)}, as bits (bit i for cut i). */
+    long cutsAt(char[] chars, int at, int end) {
+        long found = 0;
+        for (int i = 0; i < cuts.size(); i++) if (startsWith(chars, at, end, cuts.get(i).trigger())) found |= 1L << i;
+        return found;
+    }
+
     /** Whether a whole (already cut, stripped) line is chrome. */
-    boolean isChrome(String line) { return page(line).isChrome(line); }
+    boolean isChrome(String line) {
+        char[] chars = line.toCharArray();
+        return isChrome(chars, 0, chars.length);
+    }
 
-    /** The rules for the lines of one page, whose whole text is {@code text}. */
-    Page page(String text) { return new Page(text); }
-
-    /**
-     * The rules as one page applies them: only the cuts whose literal is on the page (looked for once a line holds
-     * it), and a regex gets one matcher, reset for each line. Not thread-safe.
-     */
-    final class Page {
-        private static final byte UNKNOWN = 0, ON_PAGE = 1, NOT_ON_PAGE = 2;
-        private final String text;
-        private final Matcher[] matchers = new Matcher[regexes.size()];
-        /** For each cut, whether its literal is on the page. */
-        private final byte[] cutOnPage = new byte[cuts.size()];
-
-        private Page(String text) { this.text = text; }
-
-        /** The line with the cut rules applied (the same instance when nothing matched). */
-        String cut(String line) {
-            String out = line;
-            for (int i = 0; i < cutOnPage.length; i++) {
-                Cut c = cuts.get(i);
-                if (!onPage(i) || !out.contains(c.trigger())) continue; // one look at the page spares one per line
-                Matcher m = c.pattern().matcher(out);
-                if (m.find()) out = m.replaceAll("").strip();
-            }
-            return out;
+    /** Whether the whole (already cut, stripped) line {@code chars[s, e)} is chrome. */
+    boolean isChrome(char[] chars, int s, int e) {
+        int length = e - s;
+        if (length == 0) return true;
+        if (length <= 120 && mayBeLineRule(chars, s, e) && Arrays.binarySearch(lineHashes, normalHash(chars, s, e)) >= 0
+                && lines.contains(normal(new String(chars, s, length)))) {
+            return true;
         }
-
-        private boolean onPage(int cut) {
-            if (cutOnPage[cut] == UNKNOWN) cutOnPage[cut] = text.contains(cuts.get(cut).trigger()) ? ON_PAGE : NOT_ON_PAGE;
-            return cutOnPage[cut] == ON_PAGE;
-        }
-
-        /** Whether a whole (already cut, stripped) line is chrome. */
-        boolean isChrome(String line) {
-            if (line.isEmpty()) return true;
-            if (line.length() <= 120 && mayBeLineRule(line) && Arrays.binarySearch(lineHashes, normalHash(line)) >= 0
-                    && lines.contains(normal(line))) {
-                return true;
-            }
-            if (mayStartWithPrefix(line) && startsWithPrefix(line)) return true;
-            if (line.length() > MAX_REGEX_LINE) return false;
-            char first = line.charAt(0);
-            for (int i = 0; i < matchers.length; i++) {
+        char first = chars[s];
+        if (prefixFirsts.mayBe(Character.toLowerCase(first)) && startsWithPrefix(chars, s, e)) return true;
+        if (length > MAX_REGEX_LINE) return false;
+        LineMatchers lm = null;
+        try {
+            for (int i = 0; i < regexes.size(); i++) {
                 Regex r = regexes.get(i);
-                if (!r.firsts().mayBe(first) || r.trigger() != null && !line.contains(r.trigger())) continue;
-                Matcher m = matchers[i];
-                if (m == null) matchers[i] = m = r.pattern().matcher(line);
-                else m.reset(line);
+                if (!r.firsts().mayBe(first) || r.trigger() != null && !contains(chars, s, e, r.trigger())) continue;
+                if (lm == null) {
+                    lm = lineMatchers.get();
+                    lm.line.set(chars, s, e);
+                }
+                Matcher m = lm.byRegex[i];
+                if (m == null) lm.byRegex[i] = m = r.pattern().matcher(lm.line);
+                else m.reset(lm.line);
                 if (m.matches()) return true;
             }
             return false;
+        } finally {
+            if (lm != null) lm.line.set(null, 0, 0); // the thread keeps no page
         }
     }
 
+    private final class LineMatchers {
+        final Matcher[] byRegex = new Matcher[regexes.size()];
+        final CharSlice line = new CharSlice();
+    }
+
+    /** A line read in place for the regexes: {@code chars[start, end)}. */
+    private static final class CharSlice implements CharSequence {
+        private char[] chars;
+        private int start, end;
+
+        void set(char[] chars, int start, int end) {
+            this.chars = chars;
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override public int length() { return end - start; }
+
+        @Override public char charAt(int index) {
+            if (index < 0 || index >= end - start) throw new IndexOutOfBoundsException(index);
+            return chars[start + index];
+        }
+
+        @Override public CharSequence subSequence(int from, int to) { return toString().substring(from, to); }
+
+        @Override public String toString() { return new String(chars, start, end - start); }
+    }
+
+    private static boolean startsWith(char[] chars, int at, int end, String literal) {
+        if (at + literal.length() > end) return false;
+        for (int k = 0; k < literal.length(); k++) if (chars[at + k] != literal.charAt(k)) return false;
+        return true;
+    }
+
+    private static boolean contains(char[] chars, int s, int e, String literal) {
+        char first = literal.charAt(0);
+        for (int i = s; i <= e - literal.length(); i++) if (chars[i] == first && startsWith(chars, i, e, literal)) return true;
+        return false;
+    }
+
     /** Whether a line starts with a prefix rule, compared in lower case (as its first 64 chars lower-cased). */
-    private boolean startsWithPrefix(String line) {
+    private boolean startsWithPrefix(char[] chars, int s, int e) {
         String lower = null;
         for (String p : prefixes) {
-            if (line.length() < p.length()) continue;
-            int starts = lowerCaseStarts(line, p);
+            if (e - s < p.length()) continue;
+            int starts = lowerCaseStarts(chars, s, p);
             if (starts == -1) {
-                if (lower == null) lower = line.substring(0, Math.min(line.length(), 64)).toLowerCase(Locale.ROOT);
+                if (lower == null) lower = new String(chars, s, Math.min(e - s, 64)).toLowerCase(Locale.ROOT);
                 if (lower.startsWith(p)) return true;
             } else if (starts == 1) return true;
         }
@@ -157,10 +200,10 @@ final class ChromeRules {
      * String lower-casing to tell: 'İ' lower-cases to two chars, 'Σ' by context and a surrogate pair as a code point;
      * all other chars as {@link Character#toLowerCase(char)} says, each to one char in place.
      */
-    private static int lowerCaseStarts(String line, String lower) {
+    private static int lowerCaseStarts(char[] chars, int s, String lower) {
         if (lower.length() > 64) return -1;
         for (int k = 0; k < lower.length(); k++) {
-            char c = line.charAt(k);
+            char c = chars[s + k];
             if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return -1;
             if (Character.toLowerCase(c) != lower.charAt(k)) return 0;
         }
@@ -168,18 +211,10 @@ final class ChromeRules {
     }
 
     /** Whether the normal form of a line may be a line rule: it starts with the first char of one. */
-    private boolean mayBeLineRule(String line) {
-        int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
-        return i < line.length() && lineFirsts.mayBe(Character.toLowerCase(line.charAt(i)));
-    }
-
-    /**
-     * False when no prefix can match: the line's first char lower-cases to no prefix's first char. ('İ' lower-cases
-     * to "i̇", which starts with i, as {@link Character#toLowerCase} says too; a surrogate pair is not judged.)
-     */
-    private boolean mayStartWithPrefix(String line) {
-        return prefixFirsts.mayBe(Character.toLowerCase(line.charAt(0)));
+    private boolean mayBeLineRule(char[] chars, int s, int e) {
+        int i = s;
+        while (i < e && Character.isWhitespace(chars[i])) i++;
+        return i < e && lineFirsts.mayBe(Character.toLowerCase(chars[i]));
     }
 
     /**
@@ -207,6 +242,26 @@ final class ChromeRules {
         boolean mayBe(char c) { return c >= JUDGED || (bits[c >>> 6] & 1L << c) != 0; }
     }
 
+    /** A set of chars: ASCII ones as bits, the few others listed. */
+    private static final class CharSet {
+        private final long[] ascii = new long[2];
+        private char[] others = new char[0];
+
+        void add(char c) {
+            if (c < 128) ascii[c >>> 6] |= 1L << c;
+            else if (!contains(c)) {
+                others = Arrays.copyOf(others, others.length + 1);
+                others[others.length - 1] = c;
+            }
+        }
+
+        boolean contains(char c) {
+            if (c < 128) return (ascii[c >>> 6] & 1L << c) != 0;
+            for (char o : others) if (o == c) return true;
+            return false;
+        }
+    }
+
     private static void expect(DataFile.Line rule, String[] f, int n) {
         if (f.length != n) throw rule.error("expected " + n + " tab-separated fields, got " + f.length);
     }
@@ -219,12 +274,12 @@ final class ChromeRules {
         }
     }
 
-    /** {@code normal(s).hashCode()} without making it. */
-    private static int normalHash(String s) {
+    /** {@code normal(new String(chars, s, e - s)).hashCode()} without making it. */
+    private static int normalHash(char[] chars, int s, int e) {
         int h = 0;
         boolean space = false, any = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = s; i < e; i++) {
+            char c = chars[i];
             if (Character.isWhitespace(c)) { space = any; continue; }
             if (space) { h = 31 * h + ' '; space = false; }
             h = 31 * h + Character.toLowerCase(c);

@@ -54,13 +54,20 @@ public final class LanguageDetector {
         int n = Math.min(text.length(), SAMPLE);
         char[] chars = SCRATCH.get();
         text.getChars(0, n, chars, 0);
+        return detect(chars, 0, n);
+    }
+
+    /** {@link #detect(String)} of the text {@code chars[from, to)}, read in place. */
+    static String detect(char[] chars, int from, int to) {
+        if (to <= from) return "und";
+        int n = Math.min(to, from + SAMPLE);
         int arabic = 0, persian = 0, sorani = 0, latin = 0;
         // one pass: letters by script, and the function words among the words (runs of letters) as they end
         long tally = 0;
         long packed = 0; // the open word's ASCII letters, five bits each
         int length = 0; // letters in the open word; 0 when none is open
         boolean mixed = false; // the open word has a non-ASCII letter: looked up the long way when it ends
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = chars[i];
             if (c < 0x80) {
                 int number = LETTER_NUMBER[c];

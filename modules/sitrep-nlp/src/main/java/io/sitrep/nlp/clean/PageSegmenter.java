@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,88 +35,151 @@ public final class PageSegmenter {
     private static final int MAX_HEADLINE = 200;
     private static final int MAX_HEADER_LINE = 160;
 
-    private enum Kind { TEXT, HEADLINE, BYLINE, DROPPED }
+    private static final byte TEXT = 0, HEADLINE = 1, BYLINE = 2, DROPPED = 3;
+    /** Chars of a line that go into its hash: enough to tell lines apart, which the full comparison then confirms. */
+    private static final int HASHED = 48;
+    /** A thread keeps its page buffers up to this many chars; a longer page gets its own. */
+    private static final int KEPT_CAPACITY = 1 << 16;
+    private static final ThreadLocal<Page> PAGES = ThreadLocal.withInitial(() -> new Page(KEPT_CAPACITY));
 
     /**
-     * A line of the page. Lines are equal when their lower-case texts are (a repeated headline may change case); the
-     * hash is taken without making the lower-case text, which is only made to confirm an equal hash.
+     * One page being cut, in reusable buffers: its sanitized text in {@link #chars}, followed by the lines that
+     * collapsing spaces or a cut rule changed; the lines kept (not chrome) as positions in it, with what the
+     * classification found about each.
      */
-    private static final class Line {
-        /** Chars that go into the hash: enough to tell lines apart, which the full comparison then confirms. */
-        private static final int HASHED = 48;
-        final String text;
-        private final int hash;
-        private String lowerCase;
-        Kind kind = Kind.TEXT;
-        PublicationTimes.HeaderTime time;
-        Outlet outlet;
+    private static final class Page {
+        char[] chars;
+        /** Chars used in {@link #chars}: the text, then changed lines. */
+        int used;
+        /** Raw lines of the text: start, end, and whether it needs its spaces collapsed or holds a cut literal. */
+        int[] rawStart, rawEnd;
+        boolean[] rawCollapse;
+        long[] rawCuts;
+        int rawLines;
+        /** Lines kept: start and end in {@link #chars}, hash of the lower case, first line of the same text, kind. */
+        int[] start, end, hash, same;
+        byte[] kind;
+        /** For a byline: the time and outlet it states. */
+        PublicationTimes.HeaderTime[] time;
+        Outlet[] outlet;
+        int lines;
+        /** Occurrences of each line's text (at its {@link #same} line), and whether a long one was seen. */
+        int[] count;
+        boolean[] seen;
+        /** Open-addressing table of first lines of each text (line + 1; 0 = empty), by hash. */
+        int[] table;
+        /** The paragraphs of all drafts, in page order: start and end in {@link #chars}. */
+        int[] paraStart, paraEnd;
+        int paragraphs;
+        /** A body being made. */
+        char[] body;
+        /** The {@link TextSanitizer#countOf} sum of the text's chars. */
+        long counts;
 
-        Line(String text) {
-            this.text = text;
-            this.hash = lowerCaseHash(text);
+        Page(int capacity) {
+            chars = new char[2 * capacity];
+            body = new char[capacity + 1];
+            rawStart = new int[256];
+            rawEnd = new int[256];
+            rawCollapse = new boolean[256];
+            rawCuts = new long[256];
+            lineArrays(256);
         }
 
-        boolean sameText(Line other) {
-            return other == this || hash == other.hash && lowerCase().equals(other.lowerCase());
+        /** Makes room for this many kept lines (there are no more than raw lines). */
+        void ensureLines(int lines) {
+            if (lines > start.length) lineArrays(Math.max(lines, 2 * start.length));
         }
 
-        private String lowerCase() {
-            if (lowerCase == null) lowerCase = text.toLowerCase(Locale.ROOT);
-            return lowerCase;
+        private void lineArrays(int capacity) {
+            start = new int[capacity];
+            end = new int[capacity];
+            hash = new int[capacity];
+            same = new int[capacity];
+            kind = new byte[capacity];
+            time = new PublicationTimes.HeaderTime[capacity];
+            outlet = new Outlet[capacity];
+            count = new int[capacity];
+            seen = new boolean[capacity];
+            paraStart = new int[capacity];
+            paraEnd = new int[capacity];
+            table = new int[tableSize(capacity)];
         }
 
-        @Override public int hashCode() { return hash; }
-
-        @Override public boolean equals(Object o) { return o instanceof Line l && sameText(l); }
-
-        /**
-         * A hash of {@code s.toLowerCase(Locale.ROOT)}: its first {@link #HASHED} chars, lower-cased char by char
-         * (String lower-casing is Character's but for 'İ', 'Σ' and surrogates, which take the long way; those
-         * further on change no char before).
-         */
-        private static int lowerCaseHash(String s) {
-            int n = Math.min(s.length(), HASHED);
-            int h = 0;
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
-                } else {
-                    if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return hashOfLowerCase(s.toLowerCase(Locale.ROOT));
-                    h = 31 * h + Character.toLowerCase(c);
-                }
-            }
-            return h;
+        void growRaw() {
+            int c = rawStart.length * 2;
+            rawStart = Arrays.copyOf(rawStart, c);
+            rawEnd = Arrays.copyOf(rawEnd, c);
+            rawCollapse = Arrays.copyOf(rawCollapse, c);
+            rawCuts = Arrays.copyOf(rawCuts, c);
         }
 
-        private static int hashOfLowerCase(String lower) {
-            int h = 0;
-            for (int i = 0; i < Math.min(lower.length(), HASHED); i++) h = 31 * h + lower.charAt(i);
-            return h;
+        /** The page (a thread's own one when the text fits it) holding {@code text}, not split yet. */
+        static Page of(String text) {
+            int n = text.length();
+            Page page = n <= KEPT_CAPACITY ? PAGES.get() : new Page(n);
+            text.getChars(0, n, page.chars, 0);
+            page.used = n;
+            return page;
         }
+
+        /** Forgets the objects of this page, so that a thread keeps none. */
+        void clear() {
+            rawLines = 0;
+            paragraphs = 0;
+            Arrays.fill(time, 0, lines, null);
+            Arrays.fill(outlet, 0, lines, null);
+            lines = 0;
+        }
+
+        String text(int line) { return new String(chars, start[line], end[line] - start[line]); }
+
+        int length(int line) { return end[line] - start[line]; }
+
+        /** Appends a changed line after the text and returns its start. */
+        int append(String line) {
+            int at = used;
+            line.getChars(0, line.length(), chars, at);
+            used += line.length();
+            return at;
+        }
+
+        boolean sameText(int a, int b) { return same[a] == same[b]; }
     }
 
     private static final class Draft {
         String headline;
-        Line headlineLine;
+        int headlineLine = -1;
         Outlet outlet;
         Instant instant;
         LocalDate date;
         Duration ago;
-        /** The paragraphs, none empty, joined into the body once at the end (a builder would grow and copy). */
-        final List<String> paragraphs = new ArrayList<>();
-        private String body;
+        /** The paragraphs: {@link Page#paraStart}[firstParagraph, endParagraph). */
+        final int firstParagraph;
+        int endParagraph;
+        String body;
+        String language;
+        private LocalDate quoted;
+        private boolean quotedFound;
 
-        boolean hasBody() { return !paragraphs.isEmpty(); }
-
-        String body() {
-            if (body == null) body = String.join("\n", paragraphs);
-            return body;
+        Draft(int firstParagraph) {
+            this.firstParagraph = firstParagraph;
+            this.endParagraph = firstParagraph;
         }
 
-        void absorb(Line byline) {
-            if (byline.outlet != null && outlet == null) outlet = byline.outlet;
-            PublicationTimes.HeaderTime t = byline.time;
+        boolean hasBody() { return endParagraph > firstParagraph; }
+
+        /** The latest date quoted in the body. */
+        LocalDate quotedDate() {
+            if (!quotedFound) {
+                quoted = PublicationTimes.latestQuotedDate(body);
+                quotedFound = true;
+            }
+            return quoted;
+        }
+
+        void absorb(PublicationTimes.HeaderTime t, Outlet o) {
+            if (o != null && outlet == null) outlet = o;
             if (t == null) return;
             if (t.instant() != null && instant == null) instant = t.instant();
             if (t.date() != null && date == null) date = t.date();
@@ -126,10 +188,13 @@ public final class PageSegmenter {
     }
 
     private final ChromeRules chrome;
+    /** The {@link #splitLines} flags of each ASCII char. */
+    private final byte[] asciiFlags;
     private final Outlets outlets;
 
     PageSegmenter(ChromeRules chrome, Outlets outlets) {
         this.chrome = chrome;
+        this.asciiFlags = asciiFlags(chrome);
         this.outlets = outlets;
     }
 
@@ -153,19 +218,34 @@ public final class PageSegmenter {
     private List<Segment> cut(ArticleText article) {
         String body = capped(article.body() == null ? "" : article.body());
         String title = article.title();
-        if (HtmlText.looksLikeHtml(body)) {
-            HtmlText.Page page = HtmlText.toText(body);
-            body = page.text();
-            if (title == null || title.isBlank()) title = page.title();
+        Page page = Page.of(body);
+        try {
+            int flags = splitLines(page);
+            if ((flags & LESS_THAN) != 0 && HtmlText.looksLikeHtml(body)) {
+                HtmlText.Page html = HtmlText.toText(body);
+                body = html.text();
+                if (title == null || title.isBlank()) title = html.title();
+                page.clear();
+                page = Page.of(body);
+                flags = splitLines(page);
+            }
+            int length = (flags & CHANGE) != 0 ? TextSanitizer.sanitize(page.chars, page.used)
+                    : TextSanitizer.verdict(page.used, page.counts);
+            if (length < 0) {
+                log.debug("page {} is mostly not text, no segment", article.id());
+                return List.of();
+            }
+            if ((flags & CHANGE) != 0) { // split again, as sanitized
+                page.used = length;
+                splitLines(page);
+            }
+            keepLines(page);
+            classify(page);
+            List<Draft> drafts = assemble(page);
+            return finish(page, drafts, article, title);
+        } finally {
+            page.clear();
         }
-        String clean = TextSanitizer.sanitize(body);
-        if (clean == null) {
-            log.debug("page {} is mostly not text, no segment", article.id());
-            return List.of();
-        }
-        List<Line> lines = classify(lines(clean));
-        List<Draft> drafts = assemble(lines);
-        return finish(drafts, article, title);
     }
 
     private static String capped(String body) {
@@ -176,132 +256,293 @@ public final class PageSegmenter {
         return body.substring(0, end);
     }
 
-    private List<Line> lines(String text) {
-        List<Line> out = new ArrayList<>();
-        ChromeRules.Page rules = chrome.page(text);
-        // most pages have no tab, doubled space or space at a line end: then no line needs its spaces collapsed
-        boolean collapse = text.indexOf('\t') >= 0 || text.contains("  ") || text.contains(" \n") || text.contains("\n ")
-                || text.startsWith(" ") || text.endsWith(" ");
-        int i = 0;
-        int n = text.length();
-        while (i <= n) {
-            int end = text.indexOf('\n', i);
-            if (end < 0) end = n;
-            String line = rules.cut(collapse ? collapseSpaces(text, i, end) : text.substring(i, end));
-            if (!rules.isChrome(line)) out.add(new Line(line));
-            i = end + 1;
+    /**
+     * One pass over the text: its lines, and for each whether it needs its spaces collapsed (a tab, a leading or
+     * trailing space, two spaces in a row) and the cut literals it holds; the sanitizer's counts of the text; and
+     * whether the text has a char the sanitizer changes ({@link #CHANGE}) or a '<' ({@link #LESS_THAN}).
+     */
+    private int splitLines(Page p) {
+        char[] t = p.chars;
+        int n = p.used;
+        byte[] flags = asciiFlags;
+        long[] counts = ASCII_COUNTS;
+        long sum = 0;
+        int page = 0;
+        p.rawLines = 0;
+        int s = 0;
+        while (s <= n) {
+            long cuts = 0;
+            int line = 0; // the flags of the line's chars, and DOUBLE_SPACE
+            int previous = 0;
+            int i = s;
+            for (; i < n; i++) {
+                char c = t[i];
+                if (c == '\n') break;
+                int f;
+                if (c < 0x80) {
+                    sum += counts[c];
+                    f = flags[c];
+                } else {
+                    long count = TextSanitizer.countOf(c);
+                    sum += count;
+                    f = (count == TextSanitizer.CHANGED ? CHANGE : 0) | (chrome.mayStartCut(c) ? CUT_FIRST : 0);
+                }
+                line |= f | (f & previous & SPACE) << 3;
+                previous = f;
+                if ((f & CUT_FIRST) != 0) cuts |= chrome.cutsAt(t, i, n);
+            }
+            page |= line;
+            if (i > s) { // an empty line is chrome
+                if (p.rawLines == p.rawStart.length) p.growRaw();
+                int k = p.rawLines++;
+                p.rawStart[k] = s;
+                p.rawEnd[k] = i;
+                p.rawCollapse[k] = (line & (TAB | DOUBLE_SPACE)) != 0 || t[s] == ' ' || t[i - 1] == ' ';
+                p.rawCuts[k] = cuts;
+            }
+            s = i + 1;
         }
-        return out;
+        p.counts = sum;
+        return page;
     }
 
-    private List<Line> classify(List<Line> lines) {
-        Map<Line, Integer> counts = new HashMap<>();
-        for (Line l : lines) {
-            if (l.text.length() <= MAX_HEADER_LINE) byline(l);
-            counts.merge(l, 1, Integer::sum);
+    /** Flags of a char (and of a line, a page: those of its chars) for {@link #splitLines}. */
+    private static final int SPACE = 1, TAB = 2, CUT_FIRST = 4, DOUBLE_SPACE = 8, CHANGE = 16, LESS_THAN = 32;
+    /** {@link TextSanitizer#countOf} an ASCII char; a changed one adds 0 (the flags tell it). */
+    private static final long[] ASCII_COUNTS = new long[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_COUNTS[c] = Math.max(0, TextSanitizer.countOf(c));
+    }
+
+    /** The flags of each ASCII char. */
+    private static byte[] asciiFlags(ChromeRules chrome) {
+        byte[] flags = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            flags[c] = (byte) ((c == ' ' ? SPACE : 0) | (c == '\t' ? TAB : 0) | (chrome.mayStartCut(c) ? CUT_FIRST : 0)
+                    | (TextSanitizer.countOf(c) == TextSanitizer.CHANGED ? CHANGE : 0) | (c == '<' ? LESS_THAN : 0));
         }
-        Map<Line, Boolean> seenLong = new HashMap<>();
+        return flags;
+    }
+
+    /** The lines with spaces collapsed and cut rules applied, without the chrome ones. */
+    private void keepLines(Page p) {
+        long onPage = 0;
+        for (int k = 0; k < p.rawLines; k++) onPage |= p.rawCuts[k];
+        p.ensureLines(p.rawLines);
+        for (int k = 0; k < p.rawLines; k++) {
+            int s = p.rawStart[k], e = p.rawEnd[k];
+            // a cut applies where its literal is on the page and in the line as it is then: a line taken as it is
+            // holds a literal only when the pass found it there
+            if (p.rawCollapse[k] || p.rawCuts[k] != 0) {
+                String line = p.rawCollapse[k] ? collapseSpaces(p.chars, s, e) : new String(p.chars, s, e - s);
+                String cut = chrome.cut(line, onPage);
+                if (p.rawCollapse[k] || cut != line) {
+                    s = p.append(cut);
+                    e = s + cut.length();
+                }
+            }
+            if (chrome.isChrome(p.chars, s, e)) continue;
+            int line = p.lines++;
+            p.start[line] = s;
+            p.end[line] = e;
+            p.kind[line] = TEXT;
+        }
+    }
+
+    private void classify(Page p) {
+        int lines = p.lines;
+        int[] table = p.table;
+        int mask = tableSize(lines) - 1;
+        Arrays.fill(table, 0, mask + 1, 0);
+        for (int l = 0; l < lines; l++) {
+            if (p.length(l) <= MAX_HEADER_LINE) byline(p, l);
+            int h = lowerCaseHash(p, l);
+            p.hash[l] = h;
+            int slot = mix(h) & mask;
+            while (true) {
+                int first = table[slot] - 1;
+                if (first < 0) {
+                    table[slot] = l + 1;
+                    p.same[l] = l;
+                    p.count[l] = 1;
+                    p.seen[l] = false;
+                    break;
+                }
+                if (p.hash[first] == h && sameLowerCase(p, first, l)) {
+                    p.same[l] = first;
+                    p.count[first]++;
+                    break;
+                }
+                slot = slot + 1 & mask;
+            }
+        }
         boolean first = true;
-        for (int i = 0; i < lines.size(); i++) {
-            Line l = lines.get(i);
-            if (l.kind != Kind.TEXT) { first = false; continue; }
-            boolean repeated = counts.get(l) > 1;
-            if (headlineShaped(l.text)
-                    && (repeated || bylineFollows(lines, i) || (first && i + 1 < lines.size()))) {
-                l.kind = Kind.HEADLINE;
-            } else if (repeated && headlineShaped(l.text)) {
-                l.kind = Kind.DROPPED; // a caption or widget the page repeats
-            } else if (repeated && seenLong.putIfAbsent(l, Boolean.TRUE) != null) {
-                l.kind = Kind.DROPPED; // the same paragraph again
+        for (int i = 0; i < lines; i++) {
+            if (p.kind[i] != TEXT) { first = false; continue; }
+            boolean repeated = p.count[p.same[i]] > 1;
+            if (headlineShaped(p.chars, p.start[i], p.end[i])
+                    && (repeated || bylineFollows(p, i) || (first && i + 1 < lines))) {
+                p.kind[i] = HEADLINE;
+            } else if (repeated && headlineShaped(p.chars, p.start[i], p.end[i])) {
+                p.kind[i] = DROPPED; // a caption or widget the page repeats
+            } else if (repeated) {
+                if (p.seen[p.same[i]]) p.kind[i] = DROPPED; // the same paragraph again
+                else p.seen[p.same[i]] = true;
             }
             first = false;
         }
-        return lines;
+    }
+
+    /** A power of two at least twice the lines: the table stays at most half full. */
+    private static int tableSize(int lines) { return Integer.highestOneBit(Math.max(1, lines)) * 4; }
+
+    private static int mix(int h) { return h * 0x9E3779B9 >>> 7; }
+
+    /**
+     * A hash of the lower case ({@code toLowerCase(Locale.ROOT)}) of a line: its first {@link #HASHED} chars,
+     * lower-cased char by char (String lower-casing is Character's but for 'İ', 'Σ' and surrogates, which take the
+     * long way; those further on change no char before).
+     */
+    private static int lowerCaseHash(Page p, int line) {
+        char[] t = p.chars;
+        int s = p.start[line];
+        int n = Math.min(p.length(line), HASHED);
+        int h = 0;
+        for (int i = s; i < s + n; i++) {
+            char c = t[i];
+            if (c < 0x80) {
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            } else {
+                if (isCaseSpecial(c)) return hashOfLowerCase(p.text(line).toLowerCase(Locale.ROOT));
+                h = 31 * h + Character.toLowerCase(c);
+            }
+        }
+        return h;
+    }
+
+    private static int hashOfLowerCase(String lower) {
+        int h = 0;
+        for (int i = 0; i < Math.min(lower.length(), HASHED); i++) h = 31 * h + lower.charAt(i);
+        return h;
+    }
+
+    /** Chars String lower-casing does not map as {@link Character#toLowerCase(char)} does, one to one in place. */
+    private static boolean isCaseSpecial(char c) { return c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c); }
+
+    /** Whether two lines have the same lower case ({@code toLowerCase(Locale.ROOT)}). */
+    private static boolean sameLowerCase(Page p, int a, int b) {
+        char[] t = p.chars;
+        int sa = p.start[a], sb = p.start[b], n = p.length(a);
+        if (n == p.length(b)) {
+            for (int k = 0; k < n; k++) {
+                char x = t[sa + k], y = t[sb + k];
+                if (x == y && x < 0x80) continue;
+                if (isCaseSpecial(x) || isCaseSpecial(y)) return p.text(a).toLowerCase(Locale.ROOT).equals(p.text(b).toLowerCase(Locale.ROOT));
+                if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) return false;
+            }
+            return true;
+        }
+        if (!hasCaseSpecial(p, a) && !hasCaseSpecial(p, b)) return false; // lower-casing keeps the length
+        return p.text(a).toLowerCase(Locale.ROOT).equals(p.text(b).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean hasCaseSpecial(Page p, int line) {
+        for (int i = p.start[line]; i < p.end[line]; i++) if (p.chars[i] >= 0x80 && isCaseSpecial(p.chars[i])) return true;
+        return false;
     }
 
     /** Marks a short line as a byline when it states only a time and/or an outlet (with an optional place). */
-    private void byline(Line l) {
-        String s = l.text;
-        int start = 0;
-        while (start < s.length() && (s.charAt(start) == '•' || s.charAt(start) == '·' || s.charAt(start) == '|')) start++;
+    private void byline(Page p, int line) {
+        char[] t = p.chars;
+        int s = p.start[line], e = p.end[line];
+        int start = s;
+        while (start < e && (t[start] == '•' || t[start] == '·' || t[start] == '|')) start++;
         // most short lines state no time (the bullets are none of its chars) and start with no outlet name
-        if (!PublicationTimes.mayStateTime(s)) {
+        if (!PublicationTimes.mayStateTime(t, s, e)) {
             int first = start;
-            while (first < s.length() && Character.isWhitespace(s.charAt(first))) first++;
-            if (first == s.length() || !outlets.mayStartWith(s.charAt(first))) return;
+            while (first < e && Character.isWhitespace(t[first])) first++;
+            if (first == e || !outlets.mayStartWith(t[first])) return;
         }
-        PublicationTimes.HeaderTime time = PublicationTimes.inHeader(s.substring(start));
+        PublicationTimes.HeaderTime time = PublicationTimes.inHeader(new String(t, start, e - start));
         String rest = time.rest();
         if (rest.isEmpty()) {
-            if (time.found()) { l.kind = Kind.BYLINE; l.time = time; }
+            if (time.found()) { p.kind[line] = BYLINE; p.time[line] = time; }
             return;
         }
         Optional<Outlets.Match> m = outlets.at(rest, 0);
         if (m.isEmpty()) return;
         String after = stripSeparators(rest.substring(m.get().end()));
         if (!after.isEmpty() && !placeLike(after)) return;
-        l.kind = Kind.BYLINE;
-        l.time = time;
-        l.outlet = m.get().outlet();
+        p.kind[line] = BYLINE;
+        p.time[line] = time;
+        p.outlet[line] = m.get().outlet();
     }
 
-    private static boolean bylineFollows(List<Line> lines, int i) {
-        for (int k = i + 1; k < lines.size() && k <= i + 3; k++) {
-            Line next = lines.get(k);
-            if (next.kind == Kind.BYLINE) return true;
-            if (!next.sameText(lines.get(i))) return false;
+    private static boolean bylineFollows(Page p, int i) {
+        for (int k = i + 1; k < p.lines && k <= i + 3; k++) {
+            if (p.kind[k] == BYLINE) return true;
+            if (!p.sameText(k, i)) return false;
         }
         return false;
     }
 
-    private List<Draft> assemble(List<Line> lines) {
+    private List<Draft> assemble(Page p) {
         List<Draft> drafts = new ArrayList<>();
-        Draft current = new Draft();
+        Draft current = new Draft(0);
         drafts.add(current);
-        for (Line l : lines) {
-            switch (l.kind) {
+        for (int l = 0; l < p.lines; l++) {
+            switch (p.kind[l]) {
                 case HEADLINE -> {
                     boolean sameHeader = !current.hasBody()
-                            && (current.headline == null || current.headlineLine.sameText(l));
+                            && (current.headline == null || p.sameText(current.headlineLine, l));
                     if (!sameHeader) {
-                        current = new Draft();
+                        current = new Draft(p.paragraphs);
                         drafts.add(current);
                     }
-                    current.headline = l.text;
+                    current.headline = p.text(l);
                     current.headlineLine = l;
                 }
                 case BYLINE -> {
                     if (current.hasBody()) {
-                        if (l.time == null || !l.time.found()) continue; // a stray outlet name inside a text
-                        current = new Draft();
+                        if (p.time[l] == null || !p.time[l].found()) continue; // a stray outlet name inside a text
+                        current = new Draft(p.paragraphs);
                         drafts.add(current);
                     }
-                    current.absorb(l);
+                    current.absorb(p.time[l], p.outlet[l]);
                 }
                 case TEXT -> {
-                    if (current.headlineLine != null && current.headlineLine.sameText(l)) continue;
-                    String text = l.text;
-                    if (!current.hasBody()) text = dateline(text, current);
-                    if (text.isEmpty()) continue;
-                    current.paragraphs.add(text);
+                    if (current.headlineLine >= 0 && p.sameText(current.headlineLine, l)) continue;
+                    int s = p.start[l];
+                    if (!current.hasBody()) s = datelineEnd(p.chars, s, p.end[l], current);
+                    if (s == p.end[l]) continue;
+                    int k = p.paragraphs++;
+                    p.paraStart[k] = s;
+                    p.paraEnd[k] = p.end[l];
+                    current.endParagraph = p.paragraphs;
                 }
-                case DROPPED -> { }
+                default -> { }
             }
         }
         return drafts;
     }
 
-    /** Takes a leading "Outlet/ " or "Outlet – Place " off the first paragraph, keeping the outlet. */
-    private String dateline(String text, Draft draft) {
+    /**
+     * Where the first paragraph {@code chars[s, e)} starts once a leading "Outlet/ " or "Outlet – Place " is taken
+     * off (s when there is none), keeping the outlet.
+     */
+    private int datelineEnd(char[] chars, int s, int e, Draft draft) {
+        if (!outlets.mayStartWith(chars[s])) return s;
+        String text = new String(chars, s, e - s);
         Optional<Outlets.Match> m = outlets.at(text, 0);
-        if (m.isEmpty()) return text;
+        if (m.isEmpty()) return s;
         int i = m.get().end();
         int n = text.length();
         while (i < n && text.charAt(i) == ' ') i++;
-        if (i >= n) return text;
+        if (i >= n) return s;
         char sep = text.charAt(i);
         boolean dash = sep == '-' || sep == '–' || sep == '—';
-        if (!dash && sep != '/' && sep != ':' && sep != '|') return text;
+        if (!dash && sep != '/' && sep != ':' && sep != '|') return s;
         i++;
         while (i < n && text.charAt(i) == ' ') i++;
         if (dash) {
@@ -315,17 +556,18 @@ public final class PageSegmenter {
             }
         }
         if (draft.outlet == null) draft.outlet = m.get().outlet();
-        return text.substring(i);
+        return s + i;
     }
 
-    private List<Segment> finish(List<Draft> drafts, ArticleText article, String title) {
+    private List<Segment> finish(Page p, List<Draft> drafts, ArticleText article, String title) {
+        for (Draft d : drafts) if (d.hasBody()) body(p, d);
         Instant pageTime = article.publishedAt();
         // relative times ("3 hours ago") count back from when the page was captured: not before the page time, nor
         // before the latest date quoted by an article that states a relative time
         Instant reference = pageTime;
         for (Draft d : drafts) {
             if (d.ago == null || !d.hasBody()) continue;
-            LocalDate quoted = PublicationTimes.latestQuotedDate(d.body());
+            LocalDate quoted = d.quotedDate();
             if (quoted == null) continue;
             Instant q = quoted.atStartOfDay(ZoneOffset.UTC).toInstant();
             if (reference == null || q.isAfter(reference)) reference = q;
@@ -335,13 +577,25 @@ public final class PageSegmenter {
         List<Segment> out = new ArrayList<>();
         for (Draft d : drafts) {
             if (!d.hasBody()) continue;
-            String body = d.body();
             String headline = d.headline != null ? d.headline : (out.isEmpty() ? blankToNull(title) : null);
             String outlet = d.outlet != null ? d.outlet.name() : source;
-            out.add(new Segment(out.size(), headline, body, time(d, pageTime, reference), outlet,
-                    LanguageDetector.detect(body)));
+            out.add(new Segment(out.size(), headline, d.body, time(d, pageTime, reference), outlet, d.language));
         }
         return List.copyOf(out);
+    }
+
+    /** Joins the paragraphs of a draft into its body, and tells its language from the joined chars. */
+    private static void body(Page p, Draft d) {
+        char[] b = p.body;
+        int n = 0;
+        for (int k = d.firstParagraph; k < d.endParagraph; k++) {
+            if (k > d.firstParagraph) b[n++] = '\n';
+            int len = p.paraEnd[k] - p.paraStart[k];
+            System.arraycopy(p.chars, p.paraStart[k], b, n, len);
+            n += len;
+        }
+        d.body = new String(b, 0, n);
+        d.language = LanguageDetector.detect(b, 0, n);
     }
 
     private static Instant time(Draft d, Instant pageTime, Instant reference) {
@@ -349,23 +603,23 @@ public final class PageSegmenter {
         if (d.date != null) return PublicationTimes.onDay(d.date, pageTime);
         if (d.ago != null && reference != null) {
             Instant t = reference.minus(d.ago);
-            LocalDate quoted = PublicationTimes.latestQuotedDate(d.body());
+            LocalDate quoted = d.quotedDate();
             Instant floor = quoted == null ? null : quoted.atStartOfDay(ZoneOffset.UTC).toInstant();
             return floor != null && floor.isAfter(t) ? floor : t;
         }
         return pageTime;
     }
 
-    private static boolean headlineShaped(String s) {
-        int n = s.length();
+    private static boolean headlineShaped(char[] t, int s, int e) {
+        int n = e - s;
         if (n < 8 || n > MAX_HEADLINE) return false;
-        char last = s.charAt(n - 1);
+        char last = t[e - 1];
         if (last == '.' || last == ',' || last == ';' || last == ':' || last == '…') return false;
-        char first = s.charAt(0);
+        char first = t[s];
         if (!(Character.isUpperCase(first) || Character.isDigit(first) || first == '"' || first == '“' || first == '‘'
                 || first == '\'' || (Character.isLetter(first) && !Character.isLowerCase(first)))) return false;
         int words = 1;
-        for (int i = 0; i < n; i++) if (s.charAt(i) == ' ') words++;
+        for (int i = s; i < e; i++) if (t[i] == ' ') words++;
         return words <= 30 && words >= 2;
     }
 
@@ -390,28 +644,17 @@ public final class PageSegmenter {
         return s.substring(i).strip();
     }
 
-    private static String collapseSpaces(String s, int from, int to) {
-        if (!needsCollapse(s, from, to)) return s.substring(from, to);
+    /** The line with leading and trailing spaces and tabs taken off and each run of them made one space. */
+    private static String collapseSpaces(char[] chars, int from, int to) {
         StringBuilder b = new StringBuilder(to - from);
         boolean space = false;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = chars[i];
             if (c == ' ' || c == '\t') { space = b.length() > 0; continue; }
             if (space) { b.append(' '); space = false; }
             b.append(c);
         }
         return b.toString();
-    }
-
-    /** A tab, a leading or trailing space, or two spaces in a row. */
-    private static boolean needsCollapse(String s, int from, int to) {
-        if (from == to) return false;
-        if (s.charAt(from) == ' ' || s.charAt(to - 1) == ' ') return true;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == '\t' || c == ' ' && s.charAt(i + 1) == ' ') return true;
-        }
-        return false;
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

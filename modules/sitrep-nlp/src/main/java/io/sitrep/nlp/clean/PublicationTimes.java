@@ -60,6 +60,28 @@ final class PublicationTimes {
         return false;
     }
 
+    /** {@link #mayStateTime(String)} of the line {@code chars[s, e)}. */
+    static boolean mayStateTime(char[] chars, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = chars[i];
+            if (c >= '0' && c <= '9') return true;
+            int lower = c | 0x20;
+            if (lower == 'a' && startsAsciiIgnoreCase(chars, i, e, "ago") || lower == 'y' && startsAsciiIgnoreCase(chars, i, e, "yesterday")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAsciiIgnoreCase(char[] chars, int at, int end, String lower) {
+        if (at + lower.length() > end) return false;
+        for (int k = 0; k < lower.length(); k++) {
+            char c = chars[at + k];
+            if (c != lower.charAt(k) && !(c >= 'A' && c <= 'Z' && c + 32 == lower.charAt(k))) return false;
+        }
+        return true;
+    }
+
     /** Whether s holds {@code lower} (ASCII lower case) at {@code at}, ignoring ASCII case. */
     private static boolean startsAsciiIgnoreCase(CharSequence s, int at, String lower) {
         if (at + lower.length() > s.length()) return false;
