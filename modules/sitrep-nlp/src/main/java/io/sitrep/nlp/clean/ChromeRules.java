@@ -37,6 +37,8 @@ final class ChromeRules {
     private final List<Cut> cuts = new ArrayList<>();
     /** The first chars of the cut literals: where a line may hold one. */
     private final CharSet cutFirsts = new CharSet();
+    /** The cut literals, by cut. */
+    private final char[][] cutLiterals;
     /** Per thread: a matcher for each regex rule, reset for each line, and the view of the line they read. */
     private final ThreadLocal<LineMatchers> lineMatchers = ThreadLocal.withInitial(LineMatchers::new);
 
@@ -68,6 +70,7 @@ final class ChromeRules {
         }
         lineHashes = lines.stream().mapToInt(String::hashCode).sorted().toArray();
         if (cuts.size() > Long.SIZE) throw new IllegalArgumentException(RESOURCE + ": at most 64 cut rules");
+        cutLiterals = cuts.stream().map(c -> c.trigger().toCharArray()).toArray(char[][]::new);
         for (Cut c : cuts) {
             if (c.trigger().isEmpty()) throw new IllegalArgumentException(RESOURCE + ": empty cut literal");
             cutFirsts.add(c.trigger().charAt(0));
@@ -100,7 +103,14 @@ final class ChromeRules {
     /** The cuts whose literal is at {@code at} in {@code chars[0, end)}, as bits (bit i for cut i). */
     long cutsAt(char[] chars, int at, int end) {
         long found = 0;
-        for (int i = 0; i < cuts.size(); i++) if (startsWith(chars, at, end, cuts.get(i).trigger())) found |= 1L << i;
+        char[][] literals = cutLiterals;
+        for (int i = 0; i < literals.length; i++) {
+            char[] literal = literals[i];
+            if (chars[at] != literal[0] || at + literal.length > end) continue;
+            int k = 1;
+            while (k < literal.length && chars[at + k] == literal[k]) k++;
+            if (k == literal.length) found |= 1L << i;
+        }
         return found;
     }
 
