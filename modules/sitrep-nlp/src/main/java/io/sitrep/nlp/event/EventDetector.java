@@ -59,6 +59,9 @@ public final class EventDetector {
         EventStatus[] bestStatus = new EventStatus[0];
         double[] bestConfidence = new double[0];
         int[] bestRoles = new int[0];
+        // per place mention: its specificity
+        int[] placeSpec = new int[16];
+        final PlaceIndex placeIndex = new PlaceIndex();
 
         void ruleCapacity(int rules) {
             if (bestHit.length >= rules) return;
@@ -100,7 +103,7 @@ public final class EventDetector {
                 scan.sentence(start, end, ts, ti, hs, hi, byType);
             }
             List<DetectedEvent> out = new ArrayList<>(byType.size());
-            PlaceRef dominant = byType.isEmpty() ? null : dominantPlace(scan.places);
+            PlaceRef dominant = byType.isEmpty() ? null : dominantPlace(scan.places, scan.placeSpec, scratch.placeIndex);
             for (Merged m : byType.values()) out.add(m.toEvent(dominant, body));
             return out;
         } finally {
@@ -126,25 +129,58 @@ public final class EventDetector {
         return true;
     }
 
-    /** The segment's most mentioned place, preferring the most specific kind; null when it names none. */
-    static PlaceRef dominantPlace(List<PlaceMention> places) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        Map<String, PlaceRef> refs = new LinkedHashMap<>();
-        for (PlaceMention m : places) {
-            if (m.place() == null) continue;
-            String key = m.place().id() == null ? m.place().name() : m.place().id();
-            counts.computeIfAbsent(key, k -> new int[1])[0]++;
-            refs.putIfAbsent(key, m.place());
+    /**
+     * The segment's most mentioned place, preferring the most specific kind; null when it names none. Places are
+     * told apart by id (else name); spec holds each mention's {@link #specificity}, firstOf the scratch of a call.
+     */
+    static PlaceRef dominantPlace(List<PlaceMention> places, int[] spec, PlaceIndex firstOf) {
+        int n = places.size();
+        int[] counts = firstOf.reset(n);
+        for (int i = 0; i < n; i++) {
+            PlaceRef p = places.get(i).place();
+            if (p != null) counts[firstOf.firstWithKey(places, i)]++;
         }
         PlaceRef best = null;
         int bestScore = -1;
-        for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            PlaceRef p = refs.get(e.getKey());
+        for (int i = 0; i < n; i++) { // in the order each place is first named, as it wins ties
+            if (counts[i] == 0) continue;
             // any place below country level beats a country; then the most mentioned, then the most specific
-            int score = (specificity(p) > 0 ? 1_000_000 : 0) + e.getValue()[0] * 10 + specificity(p);
-            if (score > bestScore) { bestScore = score; best = p; }
+            int score = (spec[i] > 0 ? 1_000_000 : 0) + counts[i] * 10 + spec[i];
+            if (score > bestScore) { bestScore = score; best = places.get(i).place(); }
         }
         return best;
+    }
+
+    /**
+     * Finds the first mention of each place of a call by open addressing on its key's hash (id, else name): no map
+     * and no boxing per call. Scratch of one thread.
+     */
+    static final class PlaceIndex {
+        private int[] slots = new int[64]; // mention index + 1; 0 = empty
+        private int[] counts = new int[32];
+        private int sizeMask;
+
+        int[] reset(int mentions) {
+            int size = Integer.highestOneBit(Math.max(2, mentions) * 2 - 1) << 1;
+            if (slots.length < size) slots = new int[size];
+            else java.util.Arrays.fill(slots, 0, size, 0);
+            sizeMask = size - 1;
+            if (counts.length < mentions) counts = new int[mentions];
+            else java.util.Arrays.fill(counts, 0, mentions, 0);
+            return counts;
+        }
+
+        /** The first mention with the key of mention i (whose place is not null); registers i when it is that one. */
+        int firstWithKey(List<PlaceMention> places, int i) {
+            String key = key(places.get(i).place());
+            for (int slot = (java.util.Objects.hashCode(key) * 0x9E3779B9) >>> 7 & sizeMask; ; slot = (slot + 1) & sizeMask) {
+                int at = slots[slot] - 1;
+                if (at < 0) { slots[slot] = i + 1; return i; }
+                if (java.util.Objects.equals(key(places.get(at).place()), key)) return at;
+            }
+        }
+
+        private static String key(PlaceRef p) { return p.id() == null ? p.name() : p.id(); }
     }
 
     /** 0 country, 1 province/governorate, 2 anything more precise (city, district, base, camp, dam…). */
@@ -195,6 +231,11 @@ public final class EventDetector {
         final List<PlaceMention> places;
         final Instant publishedAt;
         final byte[] flags;
+        /** Per place mention, the {@link #specificity} of its place (-1 for none). */
+        final int[] placeSpec;
+        // the first entity and the first place mention at or after the current sentence (sentences come in order)
+        int entityFrom;
+        int placeFrom;
         // per-sentence scratch, indexed by rule
         final int[] bestHit;
         final EventStatus[] bestStatus;
@@ -223,6 +264,13 @@ public final class EventDetector {
                     case DATE_IGNORE -> flags[t] |= DATE_IGNORE;
                     default -> { }
                 }
+            }
+            int np = places.size();
+            if (scratch.placeSpec.length < np) scratch.placeSpec = new int[np];
+            placeSpec = scratch.placeSpec;
+            for (int i = 0; i < np; i++) {
+                PlaceRef p = places.get(i).place();
+                placeSpec[i] = p == null ? -1 : specificity(p);
             }
             bestHit = scratch.bestHit;
             bestStatus = scratch.bestStatus;
@@ -311,9 +359,10 @@ public final class EventDetector {
                     present = role.window() == 0 || gap < role.window();
                 }
                 if (!present && !role.entityTypes().isEmpty() && role.required() != EventRule.Requirement.ABSENT) {
-                    for (EntityMention m : entities) {
+                    for (int i = firstEntity(spanStart); i < entities.size(); i++) {
+                        EntityMention m = entities.get(i);
                         if (m.start() >= spanEnd) break;
-                        if (m.start() < spanStart || !role.entityTypes().contains(m.type())) continue;
+                        if (!role.entityTypes().contains(m.type())) continue;
                         if (role.window() == 0) { present = true; break; }
                         int tok = tokenAt(m.start());
                         int gap = tok >= hits.end[trigger] ? tok - hits.end[trigger] : hits.start[trigger] - tok - 1;
@@ -458,11 +507,18 @@ public final class EventDetector {
             return out == null ? Map.of() : out;
         }
 
+        /** The first entity starting at or after the sentence start (sentences are read in order). */
+        private int firstEntity(int spanStart) {
+            while (entityFrom < entities.size() && entities.get(entityFrom).start() < spanStart) entityFrom++;
+            return entityFrom;
+        }
+
         private List<String> actors(int spanStart, int spanEnd) {
             List<String> out = null;
-            for (EntityMention m : entities) {
+            for (int i = firstEntity(spanStart); i < entities.size(); i++) {
+                EntityMention m = entities.get(i);
                 if (m.start() >= spanEnd) break;
-                if (m.start() < spanStart || m.name() == null) continue;
+                if (m.name() == null) continue;
                 if (out == null) out = new ArrayList<>(4);
                 if (!out.contains(m.name())) out.add(m.name());
             }
@@ -474,10 +530,12 @@ public final class EventDetector {
             PlaceRef best = null;
             int bestSpec = -1;
             int bestDist = Integer.MAX_VALUE;
-            for (PlaceMention m : places) {
+            while (placeFrom < places.size() && places.get(placeFrom).start() < spanStart) placeFrom++;
+            for (int i = placeFrom; i < places.size(); i++) {
+                PlaceMention m = places.get(i);
                 if (m.start() >= spanEnd) break;
-                if (m.start() < spanStart || m.place() == null) continue;
-                int spec = specificity(m.place());
+                if (m.place() == null) continue;
+                int spec = placeSpec[i];
                 int dist = Math.abs(m.start() - triggerOffset);
                 if (spec > bestSpec || spec == bestSpec && dist < bestDist) { best = m.place(); bestSpec = spec; bestDist = dist; }
             }
