@@ -17,6 +17,19 @@ final class Entries {
     private int[] ruleOf = new int[0];
     private int[] indexes = new int[0];
     private long[] values = new long[0];
+    // per lexicon class: the facts of its token, the month it names (-1) and the number it names (0)
+    private byte[] classFlags = new byte[0];
+    private int[] classMonth = new int[0];
+    private long[] classNumber = new long[0];
+
+    // facts of a token (a byte per token): what the one-word phrases of its class, and hits starting at it, say
+    static final byte CLAUSE_BREAK = 1;
+    /** A month name; only counts when the token is capitalised ("May", not "may"). */
+    static final byte MONTH = 2;
+    static final byte NUMBER_WORD = 4;
+    static final byte PERSON = 8;
+    static final byte YEAR_PREFIX = 16;
+    static final byte DATE_IGNORE = 32;
 
     Lexicon compile(RulePack pack) {
         Lexicon.Builder b = Lexicon.builder();
@@ -56,8 +69,44 @@ final class Entries {
         ruleOf = list.stream().mapToInt(Entry::rule).toArray();
         indexes = list.stream().mapToInt(Entry::index).toArray();
         values = list.stream().mapToLong(Entry::value).toArray();
-        return b.build();
+        Lexicon lexicon = b.build(e -> flagOf(kinds[e]) != 0);
+        int classes = lexicon.classCount();
+        classFlags = new byte[classes];
+        classMonth = new int[classes];
+        classNumber = new long[classes];
+        for (int c = 0; c < classes; c++) {
+            classMonth[c] = -1;
+            for (int e : lexicon.factsOf(c)) {
+                classFlags[c] |= flagOf(kinds[e]);
+                // the first of each, as a search of the token's hits in order would have found
+                if (kinds[e] == Kind.MONTH && classMonth[c] < 0) classMonth[c] = (int) values[e];
+                if (kinds[e] == Kind.NUMBER_WORD && classNumber[c] == 0) classNumber[c] = values[e];
+            }
+        }
+        return lexicon;
     }
+
+    /** The token fact an entry of this kind stands for, 0 for the kinds that are matched as hits. */
+    static byte flagOf(Kind kind) {
+        return switch (kind) {
+            case CLAUSE_BREAK -> CLAUSE_BREAK;
+            case MONTH -> MONTH;
+            case NUMBER_WORD -> NUMBER_WORD;
+            case PERSON -> PERSON;
+            case YEAR_PREFIX -> YEAR_PREFIX;
+            case DATE_IGNORE -> DATE_IGNORE;
+            default -> 0;
+        };
+    }
+
+    /** The facts of a token of the lexicon class (MONTH before its capital is checked). */
+    byte classFlags(int cls) { return classFlags[cls]; }
+
+    /** The month a token of the class names, -1 for none. */
+    int classMonth(int cls) { return classMonth[cls]; }
+
+    /** The number a token of the class names as one word, 0 for none. */
+    long classNumber(int cls) { return classNumber[cls]; }
 
     private void single(Lexicon.Builder b, Kind kind, List<String> phrases) {
         int id = add(kind, -1, 0, 0, null);
@@ -80,30 +129,4 @@ final class Entries {
     long value(int entry) { return values[entry]; }
 
     String quantityKind(int entry) { return list.get(entry).label(); }
-
-    long numberAt(Lexicon.Hits hits, int token) {
-        int h = firstAt(hits, token);
-        for (; h < hits.size && hits.start[h] == token; h++) {
-            if (kinds[hits.entry[h]] == Kind.NUMBER_WORD && hits.end[h] == token + 1) return values[hits.entry[h]];
-        }
-        return 0;
-    }
-
-    int monthOf(Lexicon.Hits hits, int token) {
-        int h = firstAt(hits, token);
-        for (; h < hits.size && hits.start[h] == token; h++) {
-            if (kinds[hits.entry[h]] == Kind.MONTH) return (int) values[hits.entry[h]];
-        }
-        return -1;
-    }
-
-    /** Binary search for the first hit starting at or after the token (hits are ordered by start). */
-    private static int firstAt(Lexicon.Hits hits, int token) {
-        int lo = 0, hi = hits.size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (hits.start[mid] < token) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
 }

@@ -214,13 +214,13 @@ public final class EventDetector {
         return false;
     }
 
-    // facts of a token, from the hits that start at it (Tokens.flags)
-    private static final byte CLAUSE_BREAK = 1;
-    private static final byte MONTH = 2;
-    private static final byte NUMBER_WORD = 4;
-    private static final byte PERSON = 8;
-    private static final byte YEAR_PREFIX = 16;
-    private static final byte DATE_IGNORE = 32;
+    // facts of a token (Tokens.flags): from its lexicon class, and from the phrases of several words starting at it
+    private static final byte CLAUSE_BREAK = Entries.CLAUSE_BREAK;
+    private static final byte MONTH = Entries.MONTH;
+    private static final byte NUMBER_WORD = Entries.NUMBER_WORD;
+    private static final byte PERSON = Entries.PERSON;
+    private static final byte YEAR_PREFIX = Entries.YEAR_PREFIX;
+    private static final byte DATE_IGNORE = Entries.DATE_IGNORE;
 
     /** The state of one detect call: the segment's tokens, hits, mentions and the lazily read sentence facts. */
     private final class Scan {
@@ -251,18 +251,24 @@ public final class EventDetector {
             this.places = places;
             this.publishedAt = publishedAt;
             this.flags = tokens.flags;
-            java.util.Arrays.fill(flags, 0, tokens.size, (byte) 0);
-            for (int t = 0; t < tokens.size; t++) if (tokens.kind[t] == Tokens.BREAK) flags[t] = CLAUSE_BREAK;
+            int[] cls = tokens.lexClass;
+            for (int t = 0; t < tokens.size; t++) {
+                byte f = tokens.kind[t] == Tokens.BREAK ? CLAUSE_BREAK : 0;
+                if (cls[t] >= 0) {
+                    byte c = entries.classFlags(cls[t]);
+                    if ((c & MONTH) != 0 && !Character.isUpperCase(tokens.chars[tokens.start[t]])) c &= ~MONTH;
+                    f |= c;
+                }
+                flags[t] = f;
+            }
             for (int h = 0; h < hits.size; h++) {
                 int t = hits.start[h];
-                switch (entries.kind(hits.entry[h])) {
+                switch (entries.kind(hits.entry[h])) { // the facts of phrases of several words (one-word ones are in the class)
                     case CLAUSE_BREAK -> flags[t] |= CLAUSE_BREAK;
-                    case MONTH -> { if (Character.isUpperCase(body.charAt(tokens.start[t]))) flags[t] |= MONTH; }
-                    case NUMBER_WORD -> { if (hits.end[h] == t + 1) flags[t] |= NUMBER_WORD; }
                     case PERSON -> flags[t] |= PERSON;
                     case YEAR_PREFIX -> flags[t] |= YEAR_PREFIX;
                     case DATE_IGNORE -> flags[t] |= DATE_IGNORE;
-                    default -> { }
+                    default -> { } // a month is one word; a number of several words counts for nothing
                 }
             }
             int np = places.size();
@@ -431,7 +437,7 @@ public final class EventDetector {
             for (int t = ts; t < te; t++) {
                 int year = -1, monthValue = -1, day = -1, first = t, last = t;
                 if (has(t, MONTH)) {
-                    monthValue = entries.monthOf(hits, t);
+                    monthValue = entries.classMonth(tokens.lexClass[t]);
                     int k = t + 1;
                     if (k < te && tokens.kind[k] == Tokens.NUMBER && tokens.value[k] >= 1 && tokens.value[k] <= 31) { day = (int) tokens.value[k]; k++; }
                     if (k < te && tokens.kind[k] == Tokens.BREAK && body.charAt(tokens.start[k]) == ',') k++;
@@ -484,7 +490,7 @@ public final class EventDetector {
             Map<String, Long> out = null;
             for (int t = ts; t < te; t++) {
                 long value = tokens.kind[t] == Tokens.NUMBER && !isYear(t) ? tokens.value[t]
-                        : has(t, NUMBER_WORD) ? entries.numberAt(hits, t) : 0;
+                        : has(t, NUMBER_WORD) ? entries.classNumber(tokens.lexClass[t]) : 0;
                 if (value <= 0) continue;
                 boolean person = false;
                 for (int k = t + 1; k < te && k <= t + status.quantityLookahead() && !person; k++) {

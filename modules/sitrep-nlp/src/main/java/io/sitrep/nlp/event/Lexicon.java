@@ -155,7 +155,10 @@ final class Lexicon {
     private final int[][] classPhrases;
     private final int[][] classSingleWordPhrases;
     private final int[][] phrasePatterns;
+    /** Per phrase, the entries a match reports as a hit (a one-word phrase's token facts are not among them). */
     private final int[][] phraseEntries;
+    /** Per class, the token facts of its one-word phrases, in the order hits would have listed them. */
+    private final int[][] classFacts;
     /**
      * One bit per pattern (its id mod 64): per class the bits of its patterns, per phrase the bit of its second
      * word (0 for a one-word phrase). A phrase whose bit the next token's class lacks cannot match there.
@@ -163,10 +166,16 @@ final class Lexicon {
     private final long[] classBits;
     private final long[] phraseSecondBit;
 
-    private Lexicon(Builder b) {
+    private Lexicon(Builder b, java.util.function.IntPredicate tokenFact) {
         int[][] patterns = b.phrasePatterns.toArray(new int[0][]);
         int[][] entries = new int[b.phraseEntries.size()][];
-        for (int i = 0; i < entries.length; i++) entries[i] = b.phraseEntries.get(i).stream().mapToInt(Integer::intValue).toArray();
+        int[][] facts = new int[entries.length][];
+        for (int i = 0; i < entries.length; i++) {
+            List<Integer> all = b.phraseEntries.get(i);
+            boolean oneWord = patterns[i].length == 1;
+            entries[i] = all.stream().filter(e -> !oneWord || !tokenFact.test(e)).mapToInt(Integer::intValue).toArray();
+            facts[i] = all.stream().filter(e -> oneWord && tokenFact.test(e)).mapToInt(Integer::intValue).toArray();
+        }
         List<List<Integer>> byFirst = new ArrayList<>();
         for (int i = 0; i < b.patterns; i++) byFirst.add(new ArrayList<>());
         for (int ph = 0; ph < patterns.length; ph++) byFirst.get(patterns[ph][0]).add(ph);
@@ -197,17 +206,22 @@ final class Lexicon {
         classPatterns = classes.toArray(new int[0][]);
         classPhrases = new int[classPatterns.length][];
         classSingleWordPhrases = new int[classPatterns.length][];
+        classFacts = new int[classPatterns.length][];
         for (int c = 0; c < classPatterns.length; c++) {
             List<Integer> all = new ArrayList<>();
             List<Integer> single = new ArrayList<>();
+            List<Integer> factsOfClass = new ArrayList<>();
             for (int p : classPatterns[c]) {
                 for (int ph : byFirst.get(p)) {
+                    for (int e : facts[ph]) factsOfClass.add(e);
+                    if (entries[ph].length == 0) continue; // only token facts: nothing to report as a hit
                     all.add(ph);
                     if (patterns[ph].length == 1) single.add(ph);
                 }
             }
             classPhrases[c] = all.isEmpty() ? NONE : all.stream().mapToInt(Integer::intValue).toArray();
             classSingleWordPhrases[c] = single.isEmpty() ? NONE : single.stream().mapToInt(Integer::intValue).toArray();
+            classFacts[c] = factsOfClass.isEmpty() ? NONE : factsOfClass.stream().mapToInt(Integer::intValue).toArray();
         }
         exactWords = new Table(unpacked(exactClasses));
         prefixes = new Table(prefixClasses);
@@ -305,10 +319,22 @@ final class Lexicon {
             return exact.computeIfAbsent(word, k -> patterns++);
         }
 
-        Lexicon build() { return new Lexicon(this); }
+        Lexicon build() { return new Lexicon(this, e -> false); }
+
+        /**
+         * A lexicon where a one-word phrase does not report the entries that are token facts as hits: they are read
+         * per token class instead ({@link #factsOf}), which saves a hit for each of the commonest words.
+         */
+        Lexicon build(java.util.function.IntPredicate tokenFact) { return new Lexicon(this, tokenFact); }
     }
 
     static Builder builder() { return new Builder(); }
+
+    /** The number of token classes ({@link #classOf} gives values below it). */
+    int classCount() { return classPatterns.length; }
+
+    /** The token-fact entries a token of the class matches as a one-word phrase, in pattern order. */
+    int[] factsOf(int cls) { return classFacts[cls]; }
 
     /** Whether a word of the lexicon starts with a digit: only then can a number token match. */
     boolean hasDigitWords() { return digitWords; }
