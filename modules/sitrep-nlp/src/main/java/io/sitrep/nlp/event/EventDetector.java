@@ -208,8 +208,9 @@ public final class EventDetector {
 
     /** For an ASCII text, the same as lower-casing it and calling contains with a lower-case word: no copy. */
     private static boolean containsIgnoreCase(String text, String lowerWord) {
+        char first = lowerWord.charAt(0); // a letter: its two cases, and nothing else, have it once bit 5 is set
         for (int i = 0; i + lowerWord.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) return true;
+            if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) return true;
         }
         return false;
     }
@@ -230,6 +231,8 @@ public final class EventDetector {
         final List<EntityMention> entities;
         final List<PlaceMention> places;
         final Instant publishedAt;
+        /** The publication day (UTC), read at the first sentence that needs it. */
+        java.time.LocalDate published;
         final byte[] flags;
         /** Per place mention, the {@link #specificity} of its place (-1 for none). */
         final int[] placeSpec;
@@ -432,7 +435,8 @@ public final class EventDetector {
          */
         private boolean datedWellBefore(int ts, int te) {
             if (publishedAt == null) return false;
-            java.time.LocalDate pub = publishedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            if (published == null) published = publishedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.time.LocalDate pub = published;
             boolean anyDate = false;
             for (int t = ts; t < te; t++) {
                 int year = -1, monthValue = -1, day = -1, first = t, last = t;
