@@ -29,12 +29,19 @@ public final class EventDetector {
     private final StatusLexicon status;
     private final Lexicon lexicon;
     private final Entries entries;
+    /** Per rule, the index of its event type among the pack's distinct types (rules of one type merge). */
+    private final int[] typeOfRule;
+    private final int types;
 
     public EventDetector(RulePack pack) {
         this.rules = pack.rules();
         this.status = pack.status();
         this.entries = new Entries();
         this.lexicon = entries.compile(pack);
+        Map<String, Integer> typeIds = new java.util.HashMap<>();
+        typeOfRule = new int[rules.size()];
+        for (int r = 0; r < rules.size(); r++) typeOfRule[r] = typeIds.computeIfAbsent(rules.get(r).type(), k -> typeIds.size());
+        types = typeIds.size();
     }
 
     private static final class Standard {
@@ -62,6 +69,22 @@ public final class EventDetector {
         // per place mention: its specificity
         int[] placeSpec = new int[16];
         final PlaceIndex placeIndex = new PlaceIndex();
+        // the events of the call by type index, and the types in the order their first event was found
+        Merged[] byType = new Merged[0];
+        Merged[] typesInOrder = new Merged[0];
+        int typesFound;
+
+        void typeCapacity(int types) {
+            if (byType.length >= types) return;
+            byType = new Merged[types];
+            typesInOrder = new Merged[types];
+        }
+
+        void clearTypes() {
+            java.util.Arrays.fill(byType, null);
+            java.util.Arrays.fill(typesInOrder, 0, typesFound, null);
+            typesFound = 0;
+        }
 
         void ruleCapacity(int rules) {
             if (bestHit.length >= rules) return;
@@ -88,7 +111,7 @@ public final class EventDetector {
             scratch.ruleCapacity(rules.size());
             Scan scan = new Scan(body, tokens, hits, sorted(entities, BY_ENTITY_START), sorted(places, BY_PLACE_START),
                     segment.publishedAt(), scratch);
-            Map<String, Merged> byType = new LinkedHashMap<>();
+            scratch.typeCapacity(types);
             Sentences.Splitter sentences = tokens.sentences;
             int ti = 0;
             int hi = 0;
@@ -100,14 +123,16 @@ public final class EventDetector {
                 while (hi < hits.size && hits.start[hi] < ts) hi++;
                 int hs = hi;
                 while (hi < hits.size && hits.start[hi] < ti) hi++;
-                scan.sentence(start, end, ts, ti, hs, hi, byType);
+                scan.sentence(start, end, ts, ti, hs, hi);
             }
-            List<DetectedEvent> out = new ArrayList<>(byType.size());
-            PlaceRef dominant = byType.isEmpty() ? null : dominantPlace(scan.places, scan.placeSpec, scratch.placeIndex);
-            for (Merged m : byType.values()) out.add(m.toEvent(dominant, body));
+            int found = scratch.typesFound;
+            List<DetectedEvent> out = new ArrayList<>(found);
+            PlaceRef dominant = found == 0 ? null : dominantPlace(scan.places, scan.placeSpec, scratch.placeIndex);
+            for (int k = 0; k < found; k++) out.add(scratch.typesInOrder[k].toEvent(dominant, body));
             return out;
         } finally {
             tokens.text = null; // keep no article alive in the thread's scratch
+            scratch.clearTypes();
         }
     }
 
@@ -236,6 +261,7 @@ public final class EventDetector {
         final byte[] flags;
         /** Per place mention, the {@link #specificity} of its place (-1 for none). */
         final int[] placeSpec;
+        final Scratch scratch;
         // the first entity and the first place mention at or after the current sentence (sentences come in order)
         int entityFrom;
         int placeFrom;
@@ -281,6 +307,7 @@ public final class EventDetector {
                 PlaceRef p = places.get(i).place();
                 placeSpec[i] = p == null ? -1 : specificity(p);
             }
+            this.scratch = scratch;
             bestHit = scratch.bestHit;
             bestStatus = scratch.bestStatus;
             bestConfidence = scratch.bestConfidence;
@@ -289,7 +316,7 @@ public final class EventDetector {
 
         private boolean has(int token, byte flag) { return (flags[token] & flag) != 0; }
 
-        void sentence(int spanStart, int spanEnd, int ts, int te, int hs, int he, Map<String, Merged> byType) {
+        void sentence(int spanStart, int spanEnd, int ts, int te, int hs, int he) {
             boolean any = false;
             for (int h = hs; h < he && !any; h++) any = entries.isTrigger(hits.entry[h]);
             if (!any) return;
@@ -336,8 +363,20 @@ public final class EventDetector {
                 conf = Math.max(0.05, Math.min(0.95, conf));
                 EventRule rule = rules.get(r);
                 SentenceEvent ev = new SentenceEvent(rule, bestStatus[r], conf, spanStart, spanEnd, actors, place, quantities);
-                byType.computeIfAbsent(rule.type(), k -> new Merged()).add(ev);
+                merged(r).add(ev);
             }
+        }
+
+        /** The events of the rule's type so far, created (in the order types are first found) when none yet. */
+        private Merged merged(int rule) {
+            int type = typeOfRule[rule];
+            Merged m = scratch.byType[type];
+            if (m == null) {
+                m = new Merged();
+                scratch.byType[type] = m;
+                scratch.typesInOrder[scratch.typesFound++] = m;
+            }
+            return m;
         }
 
         private boolean excluded(int rule, int trigger, int hs, int he) {
@@ -532,7 +571,7 @@ public final class EventDetector {
                 if (out == null) out = new ArrayList<>(4);
                 if (!out.contains(m.name())) out.add(m.name());
             }
-            return out == null ? List.of() : List.copyOf(out);
+            return out == null ? List.of() : out; // read only here: no immutable copy needed
         }
 
         /** The most specific place named in the sentence; among equals, the one nearest the trigger. */
@@ -571,14 +610,18 @@ public final class EventDetector {
     private static final class Merged {
         SentenceEvent best;
         PlaceRef firstPlace;
-        final Map<String, Long> quantities = new LinkedHashMap<>();
+        /** In the order the kinds were first counted; null while none is. */
+        Map<String, Long> quantities;
         final List<String> actors = new ArrayList<>();
 
         void add(SentenceEvent e) {
             if (best == null || rank(e.status()) < rank(best.status())
                     || rank(e.status()) == rank(best.status()) && e.confidence() > best.confidence()) best = e;
             if (firstPlace == null) firstPlace = e.place();
-            e.quantities().forEach((k, v) -> quantities.merge(k, v, Math::max));
+            if (!e.quantities().isEmpty()) {
+                if (quantities == null) quantities = new LinkedHashMap<>();
+                e.quantities().forEach((k, v) -> quantities.merge(k, v, Math::max));
+            }
             for (String a : e.actors()) if (!actors.contains(a)) actors.add(a);
         }
 
@@ -587,12 +630,13 @@ public final class EventDetector {
             PlaceRef place = best.place() != null ? best.place() : firstPlace != null ? firstPlace : dominant;
             List<String> who = new ArrayList<>(best.actors());
             for (String a : actors) if (!who.contains(a)) who.add(a);
-            Long measure = rule.quantity() == null ? null : quantities.get(rule.quantity());
+            Long measure = rule.quantity() == null || quantities == null ? null : quantities.get(rule.quantity());
             Severity severity = rule.severityFor(best.status(), measure);
             double confidence = Math.round(best.confidence() * 100) / 100.0;
             return new DetectedEvent(rule.type(), best.status(), confidence, place, List.copyOf(who),
                     body.substring(best.evidenceStart(), best.evidenceEnd()),
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quantities)), severity != null, severity == null ? Severity.INFO : severity, rule.id());
+                    // this merge's own map: nothing else holds it once the call ends
+                    quantities == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(quantities), severity != null, severity == null ? Severity.INFO : severity, rule.id());
         }
     }
 }
