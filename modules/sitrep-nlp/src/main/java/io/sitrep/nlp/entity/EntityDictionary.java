@@ -15,9 +15,10 @@ import java.util.Set;
  * its {@link NameTokens} keys, and every key prefix at a word boundary is a node too, so a matcher can extend a
  * phrase word by word and stop as soon as no entry can follow. A text may split a key at other places than the
  * dictionary does ("Abu Bakr" and "Abubakr" fold alike), so a node has an edge to every node whose key extends its
- * own, labelled with the rest of that key; a step follows the edge labelled with the next word's key, checking
- * only that word's chars. Words whose {@link NameTokens#skeleton} is that of no label are ruled out unfolded.
- * Validated at load: a bad line fails with its file and line number.
+ * own, labelled with the rest of that key. Labels are numbered: a word is turned into its label once ({@link
+ * #label}), mostly without folding it (a {@link SpellingTable} of packed spellings, and the {@link
+ * NameTokens#skeleton} of a word that is that of no label rules it out), and a step is one probe of an int-keyed
+ * {@link EdgeTable}. Validated at load: a bad line fails with its file and line number.
  */
 final class EntityDictionary {
     static final String[] TABLES = {"/entities/countries.tsv", "/entities/organizations.tsv", "/entities/persons.tsv"};
@@ -25,6 +26,10 @@ final class EntityDictionary {
     /** The node of the empty key, where every phrase starts. */
     static final int ROOT = 0;
     static final int NONE = -1;
+    /** The label of a word that continues no phrase anywhere. */
+    static final int NO_LABEL = SpellingTable.NO_LABEL;
+    /** The label of a word that folds to nothing (an article): it continues a phrase on the node it is at. */
+    static final int EMPTY = -3;
 
     enum Kind { ENTITY, ROLE, ORGWORD, PARTICLE, PLACEHEAD, PLACETAIL, NOTNAME }
 
@@ -32,21 +37,25 @@ final class EntityDictionary {
     record Entry(Kind kind, String id, EntityType type, String name, String exactLetters) {}
 
     /** A folded key that starts or is a phrase: the entries it names (null when only a prefix) and its table person. */
-    record Node(List<Entry> entries, Entry person) {}
+    record Node(Entry[] entries, Entry person) {}
 
     // while loading
     private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
     private final Map<String, Entry> personByKey = new HashMap<>();
     private final Set<String> particles = new HashSet<>();
+    private final Map<Long, String> keyBySpelling = new HashMap<>(); // packed dictionary words and their keys
     private int maxWords;
     // for lookups
     private KeyTable<Node> nodeByKey;
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
     private boolean rootIsNode;
     private EdgeTable edges;
-    private final SkeletonSet skeletons = new SkeletonSet(); // of the labels of the edges from each node
+    private KeyTable<Integer> labelByKey;
+    private final SkeletonSet labelSkeletons = new SkeletonSet();
+    private SpellingTable spellings;
     private String[] particleArray;
+    private long[] packedParticles;
 
     static EntityDictionary standard() { return Holder.STANDARD; }
 
@@ -60,22 +69,28 @@ final class EntityDictionary {
     }
 
     /**
-     * Whether a word with this skeleton may go on from {@code node} (from {@link #ROOT}: start a phrase). False means
-     * {@link #next} is {@link #NONE} for it; a word that folds to nothing is to be asked {@code next} directly.
+     * The label word i of {@code words} is: its key's number among the labels, {@link #NO_LABEL} when its key is
+     * none, {@link #EMPTY} for an article. Folds the word only when neither its spelling nor its skeleton tells.
      */
-    boolean mayFollow(int node, int skeleton) { return skeletons.contains(node, skeleton); }
+    int label(NameTokens words, int i) {
+        if (words.keyIsEmpty(i)) return EMPTY;
+        int known = spellings.get(words.packed(i));
+        if (known != SpellingTable.UNKNOWN) return known;
+        if (!labelSkeletons.contains(words.skeleton(i))) return NO_LABEL;
+        int start = words.keyStart(i), end = words.keyEnd(i);
+        Integer label = labelByKey.get(words.keyChars(), start, end, words.keyHash(i));
+        return label == null ? NO_LABEL : label;
+    }
 
-    /**
-     * The node whose key is node {@code from}'s key followed by key chars [start, end) (a word's key, whose String
-     * hash is {@code hash}); {@link #NONE} when no phrase goes on so.
-     */
-    int next(int from, char[] chars, int start, int end, int hash) {
-        if (start == end) return from != ROOT || rootIsNode ? from : NONE;
-        return edges.target(from, chars, start, end, hash);
+    /** The node whose key is node {@code from}'s key followed by label {@code label}; {@link #NONE} when no phrase goes on so. */
+    int next(int from, int label) {
+        if (label == EMPTY) return from != ROOT || rootIsNode ? from : NONE;
+        if (label < 0) return NONE;
+        return edges.target(from, label);
     }
 
     /** The entries node {@code id} names, null when it only starts phrases. */
-    List<Entry> entries(int id) { return nodes[id].entries(); }
+    Entry[] entries(int id) { return nodes[id].entries(); }
 
     int maxWords() { return maxWords; }
 
@@ -85,8 +100,17 @@ final class EntityDictionary {
         return n == null ? null : n.person();
     }
 
-    /** Whether a word is a name particle ("al", "bin", "Abu"), compared case-insensitively as its lower case. */
-    boolean isParticle(CharSequence text, int start, int end) {
+    /** Whether word i is a name particle ("al", "bin", "Abu"), compared case-insensitively as its lower case. */
+    boolean isParticle(NameTokens words, int i) {
+        long packed = words.packed(i);
+        if (packed != 0) {
+            for (long p : packedParticles) if (p == packed) return true;
+            return false;
+        }
+        return isParticle(words.text(), words.start(i), words.end(i));
+    }
+
+    private boolean isParticle(CharSequence text, int start, int end) {
         int len = end - start;
         for (String p : particleArray) {
             if (p.length() != len) continue;
@@ -123,21 +147,42 @@ final class EntityDictionary {
         }
         // an edge from every key that is a proper prefix of another (or from the empty key) to that other
         edges = new EdgeTable(sorted.size() * 2);
+        labelByKey = new KeyTable<>(sorted.size() * 2);
+        int labels = 0;
         for (String key : sorted) {
             for (int cut = 0; cut < key.length(); cut++) {
                 Integer from = ids.get(key.substring(0, cut));
                 if (from == null) continue;
                 char[] label = key.substring(cut).toCharArray();
-                edges.add(from, label, ids.get(key));
-                skeletons.add(from, NameTokens.skeleton(label, 0, label.length));
+                Integer id = labelByKey.get(label, 0, label.length);
+                if (id == null) {
+                    id = labels++;
+                    labelByKey.putIfAbsent(label, 0, label.length, id);
+                    labelSkeletons.add(NameTokens.skeleton(label, 0, label.length));
+                }
+                edges.add(from, id, ids.get(key));
             }
         }
+        spellings = new SpellingTable(this::labelOf);
+        keyBySpelling.forEach((packed, key) -> spellings.add(packed, labelOf(key)));
         particleArray = particles.toArray(String[]::new);
+        packedParticles = particles.stream().mapToLong(EntityDictionary::pack).filter(p -> p != 0).toArray();
+    }
+
+    private int labelOf(String key) {
+        Integer label = labelByKey.get(key.toCharArray(), 0, key.length());
+        return label == null ? NO_LABEL : label;
+    }
+
+    /** The {@link NameTokens#packed} letters of a lower-case word, 0 when it is not packed. */
+    private static long pack(String word) {
+        NameTokens t = NameTokens.of(word);
+        return t.size() == 1 && t.start(0) == 0 && t.end(0) == word.length() ? t.packed(0) : 0;
     }
 
     private Node node(String key) {
         List<Entry> entries = byKey.get(key);
-        return new Node(entries == null ? null : List.copyOf(entries), personByKey.get(key));
+        return new Node(entries == null ? null : entries.toArray(Entry[]::new), personByKey.get(key));
     }
 
     private void addEntity(DataFile.Line line, Map<String, String> ids) {
@@ -208,6 +253,7 @@ final class EntityDictionary {
         for (int i = 0; i < t.size(); i++) {
             key.append(t.key(i));
             prefixes.add(key.toString());
+            if (t.packed(i) != 0) keyBySpelling.put(t.packed(i), t.key(i));
         }
         if (key.length() == 0) throw line.error("'" + phrase + "' has no letters to match");
         maxWords = Math.max(maxWords, t.size());

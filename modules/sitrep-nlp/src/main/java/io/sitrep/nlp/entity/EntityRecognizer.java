@@ -52,31 +52,36 @@ public final class EntityRecognizer {
         }
     }
 
-    /** Indexed, not iterated: the lists are of more than one class, and an iterator would be allocated. */
-    private static Entry firstOfKind(List<Entry> entries, Kind kind) {
-        for (int k = 0; k < entries.size(); k++) if (entries.get(k).kind() == kind) return entries.get(k);
+    private static Entry firstOfKind(Entry[] entries, Kind kind) {
+        for (Entry e : entries) if (e.kind() == kind) return e;
         return null;
     }
 
-    /** A dictionary match over words [from, to]. */
-    private record Match(int from, int to, List<Entry> entries) {
-        Entry first(Kind kind) { return firstOfKind(entries, kind); }
-    }
-
-    /** The arrays of a pass, kept per thread for the next text: the words, their matches, which are taken. */
+    /**
+     * The arrays of a pass, kept per thread for the next text: the words, their labels (resolved on first use), and
+     * the dictionary match each word is in (its accepted entries, its first and last word) and whether it is taken.
+     */
     private static final class Workspace {
+        static final int UNRESOLVED = Integer.MIN_VALUE;
         final NameTokens words = new NameTokens();
-        Match[] matchAt = new Match[0];
+        int[] label = new int[0];
+        Entry[][] matchEntries = new Entry[0][];
+        int[] matchFrom = new int[0];
+        int[] matchTo = new int[0];
         boolean[] taken = new boolean[0];
 
         void clear(int size) {
-            if (matchAt.length < size) {
-                matchAt = new Match[size];
+            if (label.length < size) {
+                label = new int[size];
+                matchEntries = new Entry[size][];
+                matchFrom = new int[size];
+                matchTo = new int[size];
                 taken = new boolean[size];
             } else {
-                Arrays.fill(matchAt, 0, size, null);
+                Arrays.fill(matchEntries, 0, size, null);
                 Arrays.fill(taken, 0, size, false);
             }
+            Arrays.fill(label, 0, size, UNRESOLVED);
         }
     }
 
@@ -84,7 +89,10 @@ public final class EntityRecognizer {
     private final class Pass {
         final String text;
         final NameTokens w;
-        final Match[] matchAt;
+        final int[] label;
+        final Entry[][] matchEntries; // null where a word is in no match
+        final int[] matchFrom;
+        final int[] matchTo;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
         KeyTable<String[]> personByFullKey; // made with the first person
@@ -95,24 +103,25 @@ public final class EntityRecognizer {
             this.text = text;
             this.w = work.words.read(text);
             work.clear(w.size());
-            this.matchAt = work.matchAt;
+            this.label = work.label;
+            this.matchEntries = work.matchEntries;
+            this.matchFrom = work.matchFrom;
+            this.matchTo = work.matchTo;
             this.taken = work.taken;
         }
 
         List<EntityMention> run() {
             lookup();
             for (int i = 0; i < w.size(); i++) {
-                Match m = matchAt[i];
-                if (m == null || m.from() != i) continue;
-                Entry e = m.first(Kind.ENTITY);
+                if (!startsMatch(i)) continue;
+                Entry e = first(i, Kind.ENTITY);
                 if (e != null) {
-                    emit(e.id(), e.type(), e.name(), m.from(), m.to(), null);
-                    if (e.type() == EntityType.PERSON) remember(e.id(), e.name(), m.from(), m.to());
+                    emit(e.id(), e.type(), e.name(), i, matchTo[i], null);
+                    if (e.type() == EntityType.PERSON) remember(e.id(), e.name(), i, matchTo[i]);
                 }
             }
             for (int i = 0; i < w.size(); i++) {
-                Match m = matchAt[i];
-                if (m != null && m.from() == i && m.first(Kind.ROLE) != null) role(m);
+                if (startsMatch(i) && first(i, Kind.ROLE) != null) role(i);
             }
             particleNames();
             laterMentions();
@@ -126,28 +135,44 @@ public final class EntityRecognizer {
             int size = w.size();
             int i = 0;
             while (i < size) {
-                // most words are ruled out by their skeleton, without folding them
-                if (!w.keyIsEmpty(i) && !dictionary.mayFollow(EntityDictionary.ROOT, w.skeleton(i))) { i++; continue; }
                 int bestTo = -1;
-                List<Entry> best = null;
+                Entry[] best = null;
                 int node = EntityDictionary.ROOT;
                 for (int j = i; j < size && j - i < max; j++) {
-                    // the skeleton first: it rules out most words, and is cheaper than looking at the gap
-                    if (j > i && !w.keyIsEmpty(j) && !dictionary.mayFollow(node, w.skeleton(j))) break;
                     if (j > i && !w.joinsNext(j - 1)) break;
-                    int keyStart = w.keyStart(j), keyEnd = w.keyEnd(j);
-                    node = dictionary.next(node, w.keyChars(), keyStart, keyEnd, w.keyHash(j));
+                    int l = label(j);
+                    node = dictionary.next(node, l);
                     if (node == EntityDictionary.NONE) break;
-                    if (keyStart == keyEnd) continue; // a match never ends on an article
-                    List<Entry> entries = accepted(dictionary.entries(node), i, j);
+                    if (l == EntityDictionary.EMPTY) continue; // a match never ends on an article
+                    Entry[] entries = accepted(dictionary.entries(node), i, j);
                     if (entries != null) { bestTo = j; best = entries; }
                 }
                 if (best == null) { i++; continue; }
                 if (firstOf(best, Kind.PLACEHEAD)) bestTo = placeName(bestTo);
-                Match m = new Match(i, bestTo, best);
-                for (int k = i; k <= bestTo; k++) matchAt[k] = m;
+                for (int k = i; k <= bestTo; k++) {
+                    matchEntries[k] = best;
+                    matchFrom[k] = i;
+                    matchTo[k] = bestTo;
+                }
                 i = bestTo + 1;
             }
+        }
+
+        /** The label of word k, resolved once. */
+        int label(int k) {
+            int l = label[k];
+            if (l == Workspace.UNRESOLVED) label[k] = l = dictionary.label(w, k);
+            return l;
+        }
+
+        boolean matched(int k) { return matchEntries[k] != null; }
+
+        boolean startsMatch(int k) { return matchEntries[k] != null && matchFrom[k] == k; }
+
+        /** The first entry of a kind of the match word k is in, null when none (or no match). */
+        Entry first(int k, Kind kind) {
+            Entry[] entries = matchEntries[k];
+            return entries == null ? null : firstOfKind(entries, kind);
         }
 
         /** "Ayn al-Asad Air Base": a place head takes the capitalised words and articles glued after it. */
@@ -159,28 +184,22 @@ public final class EntityRecognizer {
             return end;
         }
 
-        boolean firstOf(List<Entry> entries, Kind kind) {
+        boolean firstOf(Entry[] entries, Kind kind) {
             return firstOfKind(entries, Kind.ENTITY) == null && firstOfKind(entries, kind) != null;
         }
 
         /** Entries that accept words [i, j]: capitals-only aliases need the same capitals in the text. */
-        List<Entry> accepted(List<Entry> entries, int i, int j) {
+        Entry[] accepted(Entry[] entries, int i, int j) {
             if (entries == null) return null;
-            List<Entry> ok = null;
-            for (int k = 0; k < entries.size(); k++) {
-                Entry e = entries.get(k);
-                if (!accepts(e, i, j)) continue;
-                // all accepted (the usual case): the dictionary's own list, which nobody changes
-                if (ok == null && k == 0 && allAccepted(entries, i, j)) return entries;
-                if (ok == null) ok = new ArrayList<>(entries.size());
-                ok.add(e);
-            }
+            int accepted = 0;
+            for (Entry e : entries) if (accepts(e, i, j)) accepted++;
+            // all accepted (the usual case): the dictionary's own array, which nobody changes
+            if (accepted == entries.length) return entries;
+            if (accepted == 0) return null;
+            Entry[] ok = new Entry[accepted];
+            int k = 0;
+            for (Entry e : entries) if (accepts(e, i, j)) ok[k++] = e;
             return ok;
-        }
-
-        boolean allAccepted(List<Entry> entries, int i, int j) {
-            for (int k = 0; k < entries.size(); k++) if (!accepts(entries.get(k), i, j)) return false;
-            return true;
         }
 
         boolean accepts(Entry e, int i, int j) {
@@ -207,10 +226,10 @@ public final class EntityRecognizer {
         }
 
         /** A role: the name after it, or the name before ", role". */
-        void role(Match r) {
-            int roleStart = qualifierStart(r.from());
-            int k = r.to() + 1;
-            Entry role = r.first(Kind.ROLE);
+        void role(int r) {
+            int roleStart = qualifierStart(r);
+            int k = matchTo[r] + 1;
+            Entry role = first(r, Kind.ROLE);
             if (role.name().endsWith(" of")) k = afterObject(k);
             if (k < 0) {
                 appositive(r, roleStart);
@@ -231,7 +250,7 @@ public final class EntityRecognizer {
         }
 
         /** "Saad Al-Mohammadi, head of Anbar’s security committee, ...": the role runs to the next comma or stop. */
-        void appositive(Match r, int roleStart) {
+        void appositive(int r, int roleStart) {
             int before = roleStart - 1;
             // up to three lower-case words between the comma and the role: "Elham Ahmad, foreign relations co-chair"
             while (before >= 1 && !w.commaAfter(before) && roleStart - before <= 3 && !w.capitalised(before)
@@ -245,7 +264,7 @@ public final class EntityRecognizer {
             while (nameStart <= before && !startsName(nameStart)) nameStart++;
             if (before - nameStart < 1) return; // one capitalised word before a comma is too weak
             for (int k = nameStart; k <= before; k++) if (!nameWord(k)) return;
-            int end = r.to();
+            int end = matchTo[r];
             while (end + 1 < w.size() && end - roleStart < MAX_ROLE_WORDS && !w.commaAfter(end) && gapIsPlain(end)) end++;
             person(nameStart, before, text.substring(w.start(roleStart), w.end(end)));
         }
@@ -255,11 +274,10 @@ public final class EntityRecognizer {
             int s = roleFrom;
             while (s - 1 >= 0 && roleFrom - s < 4 && (w.joinsNext(s - 1) || w.possessive(s - 1) && gapIsSpace(s - 1))) {
                 int p = s - 1;
-                Match m = matchAt[p];
-                boolean qualifier = m != null ? m.first(Kind.ENTITY) != null || m.first(Kind.ORGWORD) != null
+                boolean qualifier = matched(p) ? first(p, Kind.ENTITY) != null || first(p, Kind.ORGWORD) != null
                         : w.capitalised(p) && !isNotName(p);
                 if (!qualifier) break;
-                s = m != null ? m.from() : p;
+                s = matched(p) ? matchFrom[p] : p;
             }
             return s;
         }
@@ -269,12 +287,11 @@ public final class EntityRecognizer {
             int lastOrgEnd = -1;
             int j = k;
             while (j < w.size() && j - k < 8) {
-                Match m = matchAt[j];
-                boolean orgish = m != null && (m.first(Kind.ORGWORD) != null
-                        || m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() != EntityType.PERSON);
-                if (orgish) lastOrgEnd = m.to();
+                boolean orgish = matched(j) && (first(j, Kind.ORGWORD) != null
+                        || first(j, Kind.ENTITY) != null && first(j, Kind.ENTITY).type() != EntityType.PERSON);
+                if (orgish) lastOrgEnd = matchTo[j];
                 else if (!(w.capitalised(j) || isWord(j, "the", "of", "and"))) break;
-                int next = m != null ? m.to() : j;
+                int next = matched(j) ? matchTo[j] : j;
                 if (!w.joinsNext(next) && !w.possessive(next)) { j = next + 1; break; }
                 j = next + 1;
             }
@@ -293,15 +310,13 @@ public final class EntityRecognizer {
         }
 
         boolean startsName(int k) {
-            Match m = matchAt[k];
-            if (m != null) return m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() == EntityType.PERSON;
+            if (matched(k)) return isPerson(k);
             return w.capitalised(k) && !w.keyIsEmpty(k) && !isNotName(k) && !w.allCaps(k);
         }
 
         boolean nameWord(int k) {
-            Match m = matchAt[k];
-            if (m != null) return m.first(Kind.ENTITY) != null && m.first(Kind.ENTITY).type() == EntityType.PERSON;
-            if (w.keyIsEmpty(k) || dictionary.isParticle(text, w.start(k), w.end(k))) return true;
+            if (matched(k)) return isPerson(k);
+            if (w.keyIsEmpty(k) || dictionary.isParticle(w, k)) return true;
             return w.capitalised(k) && !isNotName(k) && !w.allCaps(k);
         }
 
@@ -309,14 +324,14 @@ public final class EntityRecognizer {
         void particleNames() {
             int i = 0;
             while (i < w.size()) {
-                if (taken[i] || matchAt[i] != null || !startsName(i)) { i++; continue; }
+                if (taken[i] || matched(i) || !startsName(i)) { i++; continue; }
                 int end = i;
                 while (end + 1 < w.size() && end + 1 - i < MAX_NAME_WORDS && w.joinsNext(end) && !taken[end + 1]
-                        && matchAt[end + 1] == null && nameWord(end + 1)) end++;
+                        && !matched(end + 1) && nameWord(end + 1)) end++;
                 while (end > i && w.keyIsEmpty(end)) end--;
                 boolean particle = false;
                 for (int k = i + 1; k <= end; k++) {
-                    if (w.keyIsEmpty(k - 1) || dictionary.isParticle(text, w.start(k - 1), w.end(k - 1))) particle = true;
+                    if (w.keyIsEmpty(k - 1) || dictionary.isParticle(w, k - 1)) particle = true;
                 }
                 boolean placeAfter = end + 1 < w.size() && w.joinsNext(end) && isKind(end + 1, Kind.PLACETAIL);
                 boolean placeBefore = i > 0 && w.joinsNext(i - 1) && isKind(i - 1, Kind.PLACEHEAD);
@@ -329,16 +344,16 @@ public final class EntityRecognizer {
         void laterMentions() {
             if (!anyLastName) return;
             for (int i = 0; i < w.size(); i++) {
-                if (taken[i] || matchAt[i] != null || isNotName(i)) continue;
+                if (taken[i] || matched(i) || isNotName(i)) continue;
                 if (!w.capitalised(i) && !(w.keyIsEmpty(i) && i + 1 < w.size() && w.capitalised(i + 1))) continue;
                 // "Al-Khanjar": an article glued before the name
                 int end = i;
                 if (w.keyIsEmpty(i)) {
-                    if (i + 1 >= w.size() || !w.joinsNext(i) || taken[i + 1] || matchAt[i + 1] != null) continue;
+                    if (i + 1 >= w.size() || !w.joinsNext(i) || taken[i + 1] || matched(i + 1)) continue;
                     end = i + 1;
                 }
                 int full = end;
-                while (full + 1 < w.size() && full - i < 3 && w.joinsNext(full) && !taken[full + 1] && matchAt[full + 1] == null
+                while (full + 1 < w.size() && full - i < 3 && w.joinsNext(full) && !taken[full + 1] && !matched(full + 1)
                         && nameWord(full + 1)) {
                     full++;
                     int length = w.joinKeys(end, full);
@@ -414,7 +429,12 @@ public final class EntityRecognizer {
             out.add(new EntityMention(id, type, name, w.surface(from, to), w.start(from), w.end(to), role));
         }
 
-        boolean isKind(int k, Kind kind) { return matchAt[k] != null && matchAt[k].first(kind) != null; }
+        boolean isKind(int k, Kind kind) { return first(k, kind) != null; }
+
+        boolean isPerson(int k) {
+            Entry e = first(k, Kind.ENTITY);
+            return e != null && e.type() == EntityType.PERSON;
+        }
 
         boolean isNotName(int k) { return isKind(k, Kind.NOTNAME); }
 

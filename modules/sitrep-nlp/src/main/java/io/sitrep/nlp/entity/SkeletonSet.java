@@ -1,23 +1,23 @@
 package io.sitrep.nlp.entity;
 
 /**
- * The (node, {@link io.sitrep.nlp.text.NameTokens#skeleton skeleton}) pairs of the edges of the dictionary's key
- * graph, as hashes in an open-addressing int set: a word whose skeleton has no pair with the node a phrase has
- * reached cannot continue it, and need not be folded. Two pairs may share a hash; the set then answers yes for
- * both, which only costs a fold. Filled at load, read only after.
+ * The {@link io.sitrep.nlp.text.NameTokens#skeleton skeletons} of the labels of the dictionary's key graph, as an
+ * open-addressing int set: a word whose skeleton is none of them folds to no label, and need not be folded. Two
+ * skeletons may share a slot hash; the set then answers yes for both, which only costs a fold. Filled at load,
+ * read only after.
  */
 final class SkeletonSet {
     private static final int FREE = 0;
     private int[] slots = new int[64];
     private int size;
 
-    void add(int node, int skeleton) {
+    void add(int skeleton) {
         if (2 * (size + 1) > slots.length) grow();
-        if (insert(slots, hash(node, skeleton))) size++;
+        if (insert(slots, hash(skeleton))) size++;
     }
 
-    boolean contains(int node, int skeleton) {
-        int h = hash(node, skeleton);
+    boolean contains(int skeleton) {
+        int h = hash(skeleton);
         int mask = slots.length - 1;
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
             int s = slots[slot];
@@ -44,8 +44,8 @@ final class SkeletonSet {
     }
 
     /** Never {@link #FREE}; spread over the low bits, which pick the slot. */
-    private static int hash(int node, int skeleton) {
-        int h = (skeleton + node * 0x61C88647) * 0x9E3779B9;
+    private static int hash(int skeleton) {
+        int h = skeleton * 0x9E3779B9;
         h ^= h >>> 15;
         return h == FREE ? 1 : h;
     }

@@ -7,10 +7,12 @@ import java.util.Arrays;
  * word may be glued to the next one in a multi-word name, and its shape (capitalised, possessive). A possessive
  * "’s" is not part of the word ("Iraq’s" is the word "Iraq"). One pass, no regular expressions.
  *
- * <p>Most words of a text can be ruled out of a dictionary without folding them: every word carries a
- * {@link #skeleton} (a hash of its consonants and digits in order, with the vowel runs between them), which a plain
- * ASCII word yields while it is scanned and which no vowel folding changes. A word's key is folded on first use ({@link #keyStart}, {@link #keyEnd},
- * {@link #keyHash}) into {@link #keyChars()}; articles and words that are not plain ASCII are folded at once.
+ * <p>Most words of a text can be looked up in a dictionary without folding them: a word of up to 12 ASCII letters
+ * carries its lower-case letters {@link #packed} into a long, which the scan builds as it reads the chars (and
+ * which a table of spellings can map straight to a key), and every word has a {@link #skeleton} (a hash of its
+ * consonants and digits in order, with the vowel runs between them) that no vowel folding changes. A word's key is
+ * folded on first use ({@link #keyStart}, {@link #keyEnd}, {@link #keyHash}) into {@link #keyChars()}; articles and
+ * words that are not plain ASCII are folded at once.
  *
  * <p>An instance may be {@link #read} again for the next text, reusing its arrays; it is not thread-safe.
  */
@@ -22,6 +24,14 @@ public final class NameTokens {
      */
     private static final int SEPARATOR = -1, APOSTROPHE = 0, VOWEL = 1;
     private static final int[] ASCII_SYMBOL = new int[128];
+    /**
+     * What the scan takes of an ASCII char: -1 for a separator; else a letter's {@link #letterCode} in the low 5 bits,
+     * with the {@link #DIGIT} or {@link #APOSTROPHE_MARK} bit for those chars, so the marks of a word are the OR of its chars.
+     */
+    private static final int[] ASCII_PACK = new int[128];
+    private static final int DIGIT = 1 << 5, APOSTROPHE_MARK = 1 << 6;
+    /** The most letters {@link #packed} holds: 12 of 5 bits. */
+    public static final int MAX_PACKED_LETTERS = 12;
     /** Word flags; PLAIN: ASCII letters and digits only, and no article. */
     private static final byte POSSESSIVE = 1, HYPHENATED = 2, PLAIN = 4;
     private static final int UNFOLDED = -1;
@@ -32,6 +42,9 @@ public final class NameTokens {
             if (NameFolder.isSeparator(c)) ASCII_SYMBOL[c] = SEPARATOR;
             else if (c == '\'' || c == '`') ASCII_SYMBOL[c] = APOSTROPHE;
             else ASCII_SYMBOL[c] = "aeiouhy".indexOf(lower) >= 0 ? VOWEL : lower;
+            int symbol = ASCII_SYMBOL[c];
+            ASCII_PACK[c] = symbol == SEPARATOR ? -1 : symbol == APOSTROPHE ? APOSTROPHE_MARK
+                    : lower >= 'a' && lower <= 'z' ? letterCode(lower) : DIGIT;
         }
     }
 
@@ -43,7 +56,7 @@ public final class NameTokens {
     private int[] keyStart = new int[0];
     private int[] keyEnd = new int[0];
     private int[] keyHash = new int[0];
-    private int[] skeleton = new int[0];
+    private long[] packed = new long[0];
     private byte[] flags = new byte[0];
     private String[] keyStrings; // made on first use
     private final NameFolder.Chars keys = new NameFolder.Chars(64);
@@ -117,7 +130,21 @@ public final class NameTokens {
      * The {@link #skeleton(char[], int, int)} of word i's key, known without folding: two keys that differ in it
      * differ, so a dictionary can rule a word out by its skeleton alone.
      */
-    public int skeleton(int i) { return skeleton[i]; }
+    public int skeleton(int i) {
+        // a plain word's key has the skeleton of the word itself; other words were folded by the scan
+        if ((flags[i] & PLAIN) != 0) return skeleton(chars, start[i], end[i]);
+        return skeleton(keys.a, keyStart[i], keyEnd[i]);
+    }
+
+    /**
+     * The lower-case letters of word i packed 5 bits each ({@link #letterCode}), the first letter highest; 0 when
+     * the word is an article, has more than {@link #MAX_PACKED_LETTERS} letters or any char but an ASCII letter.
+     * Such a word folds as its packed letters alone say: a dictionary may map them to its key.
+     */
+    public long packed(int i) { return packed[i]; }
+
+    /** The 5-bit code of a lower-case ASCII letter in a {@link #packed} word: a is 1, z is 26. */
+    public static int letterCode(char lower) { return lower - 'a' + 1; }
 
     /**
      * A hash of a key's symbols in order, a run of equal symbols counted once: consonants and digits as they are,
@@ -203,20 +230,16 @@ public final class NameTokens {
             if (i >= n) break;
             int s = i;
             int rawStart = s;
-            int hash = 0, last = -2; // no symbol yet
-            boolean ascii = true, apostrophe = false;
+            long letters = 0;
+            int marks = 0;
+            boolean ascii = true;
             for (; i < n; i++) {
                 char c = text[i];
                 if (c < 128) {
-                    int symbol = ASCII_SYMBOL[c];
-                    if (symbol == last) continue;
-                    if (symbol <= APOSTROPHE) {
-                        if (symbol == SEPARATOR) break;
-                        apostrophe = true;
-                        continue;
-                    }
-                    hash = 31 * hash + symbol;
-                    last = symbol;
+                    int code = ASCII_PACK[c];
+                    if (code < 0) break;
+                    marks |= code;
+                    letters = letters << 5 | (code & 31); // letters beyond 12 shift out: such a word is not packed
                 } else {
                     if (NameFolder.isSeparator(c)) break;
                     ascii = false;
@@ -233,27 +256,34 @@ public final class NameTokens {
             while (s < e && isApostrophe(text[s])) s++;
             if (s >= e) continue;
             if (s != rawStart || e != i) {
-                // trimmed: the skeleton and the script are those of what is left
-                hash = skeleton(text, s, e);
+                // trimmed: the letters and the script are those of what is left
                 ascii = true;
-                for (int k = s; k < e; k++) ascii &= text[k] < 128;
+                marks = 0;
+                letters = 0;
+                for (int k = s; k < e; k++) {
+                    char c = text[k];
+                    ascii &= c < 128;
+                    if (c < 128) {
+                        marks |= ASCII_PACK[c];
+                        letters = letters << 5 | (ASCII_PACK[c] & 31);
+                    }
+                }
             }
             boolean hyphenated = i < n && NameFolder.isHyphen(text[i]);
             add(s, e, poss, hyphenated);
             int w = size - 1;
-            if (!ascii || apostrophe || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
+            if (!ascii || (marks & APOSTROPHE_MARK) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
                 fold(w);
                 if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
                     // "Abd al-X" spells the same name as "Abdel X": the article stays as "al"
                     keys.append('a', 'l');
                     keyEnd[w] = keys.length;
                     keyHash[w] = "al".hashCode();
-                    skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
                 }
             } else {
-                // a plain ASCII word that is no article: its key has the word's skeleton
+                // ASCII letters and digits, no article: folded when first asked
                 flags[w] |= PLAIN;
-                skeleton[w] = hash;
+                if (e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0) packed[w] = letters;
             }
         }
     }
@@ -276,7 +306,6 @@ public final class NameTokens {
         char[] k = keys.a;
         for (int c = from; c < keys.length; c++) h = 31 * h + k[c];
         keyHash[i] = h;
-        if (!plain) skeleton[i] = skeleton(k, from, keys.length); // a plain word's is known from the scan
     }
 
     private static boolean isSeparator(char c) {
@@ -311,7 +340,7 @@ public final class NameTokens {
         keyStart = Arrays.copyOf(keyStart, capacity);
         keyEnd = Arrays.copyOf(keyEnd, capacity);
         keyHash = Arrays.copyOf(keyHash, capacity);
-        skeleton = Arrays.copyOf(skeleton, capacity);
+        packed = Arrays.copyOf(packed, capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
 
@@ -320,6 +349,7 @@ public final class NameTokens {
         start[size] = s;
         end[size] = e;
         keyStart[size] = UNFOLDED;
+        packed[size] = 0;
         flags[size] = (byte) ((poss ? POSSESSIVE : 0) | (hyphenated ? HYPHENATED : 0));
         size++;
     }
