@@ -57,6 +57,20 @@ public final class EntityRecognizer {
         return null;
     }
 
+    /** Set in a match's kinds when its first entity is a person. */
+    private static final int PERSON_BIT = 1 << Kind.values().length;
+
+    /** The kinds of entries as bits (1 << ordinal), and {@link #PERSON_BIT}: what the rules ask of a match, told by a bit test. */
+    private static int kindBits(Entry[] entries) {
+        int bits = 0;
+        for (Entry e : entries) bits |= 1 << e.kind().ordinal();
+        Entry entity = firstOfKind(entries, Kind.ENTITY);
+        if (entity != null && entity.type() == EntityType.PERSON) bits |= PERSON_BIT;
+        return bits;
+    }
+
+    private static int bit(Kind kind) { return 1 << kind.ordinal(); }
+
     /**
      * The arrays of a pass, kept per thread for the next text: the words, their labels (resolved on first use), and
      * the dictionary match each word is in (its accepted entries, its first and last word) and whether it is taken.
@@ -68,6 +82,7 @@ public final class EntityRecognizer {
         Entry[][] matchEntries = new Entry[0][];
         int[] matchFrom = new int[0];
         int[] matchTo = new int[0];
+        int[] matchKinds = new int[0]; // 0 where a word is in no match
         boolean[] taken = new boolean[0];
 
         void clear(int size) {
@@ -76,9 +91,11 @@ public final class EntityRecognizer {
                 matchEntries = new Entry[size][];
                 matchFrom = new int[size];
                 matchTo = new int[size];
+                matchKinds = new int[size];
                 taken = new boolean[size];
             } else {
                 Arrays.fill(matchEntries, 0, size, null);
+                Arrays.fill(matchKinds, 0, size, 0);
                 Arrays.fill(taken, 0, size, false);
             }
             Arrays.fill(label, 0, size, UNRESOLVED);
@@ -93,6 +110,7 @@ public final class EntityRecognizer {
         final Entry[][] matchEntries; // null where a word is in no match
         final int[] matchFrom;
         final int[] matchTo;
+        final int[] matchKinds;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
         KeyTable<String[]> personByFullKey; // made with the first person
@@ -107,6 +125,7 @@ public final class EntityRecognizer {
             this.matchEntries = work.matchEntries;
             this.matchFrom = work.matchFrom;
             this.matchTo = work.matchTo;
+            this.matchKinds = work.matchKinds;
             this.taken = work.taken;
         }
 
@@ -121,7 +140,7 @@ public final class EntityRecognizer {
                 }
             }
             for (int i = 0; i < w.size(); i++) {
-                if (startsMatch(i) && first(i, Kind.ROLE) != null) role(i);
+                if (startsMatch(i) && isKind(i, Kind.ROLE)) role(i);
             }
             particleNames();
             laterMentions();
@@ -149,7 +168,9 @@ public final class EntityRecognizer {
                 }
                 if (best == null) { i++; continue; }
                 if (firstOf(best, Kind.PLACEHEAD)) bestTo = placeName(bestTo);
+                int kinds = kindBits(best);
                 for (int k = i; k <= bestTo; k++) {
+                    matchKinds[k] = kinds;
                     matchEntries[k] = best;
                     matchFrom[k] = i;
                     matchTo[k] = bestTo;
@@ -274,7 +295,7 @@ public final class EntityRecognizer {
             int s = roleFrom;
             while (s - 1 >= 0 && roleFrom - s < 4 && (w.joinsNext(s - 1) || w.possessive(s - 1) && gapIsSpace(s - 1))) {
                 int p = s - 1;
-                boolean qualifier = matched(p) ? first(p, Kind.ENTITY) != null || first(p, Kind.ORGWORD) != null
+                boolean qualifier = matched(p) ? isKind(p, Kind.ENTITY) || isKind(p, Kind.ORGWORD)
                         : w.capitalised(p) && !isNotName(p);
                 if (!qualifier) break;
                 s = matched(p) ? matchFrom[p] : p;
@@ -287,8 +308,7 @@ public final class EntityRecognizer {
             int lastOrgEnd = -1;
             int j = k;
             while (j < w.size() && j - k < 8) {
-                boolean orgish = matched(j) && (first(j, Kind.ORGWORD) != null
-                        || first(j, Kind.ENTITY) != null && first(j, Kind.ENTITY).type() != EntityType.PERSON);
+                boolean orgish = isKind(j, Kind.ORGWORD) || isKind(j, Kind.ENTITY) && !isPerson(j);
                 if (orgish) lastOrgEnd = matchTo[j];
                 else if (!(w.capitalised(j) || isWord(j, "the", "of", "and"))) break;
                 int next = matched(j) ? matchTo[j] : j;
@@ -429,12 +449,11 @@ public final class EntityRecognizer {
             out.add(new EntityMention(id, type, name, w.surface(from, to), w.start(from), w.end(to), role));
         }
 
-        boolean isKind(int k, Kind kind) { return first(k, kind) != null; }
+        /** Whether word k is in a match with an entry of this kind. */
+        boolean isKind(int k, Kind kind) { return (matchKinds[k] & bit(kind)) != 0; }
 
-        boolean isPerson(int k) {
-            Entry e = first(k, Kind.ENTITY);
-            return e != null && e.type() == EntityType.PERSON;
-        }
+        /** Whether word k is in a match whose first entity is a person. */
+        boolean isPerson(int k) { return (matchKinds[k] & PERSON_BIT) != 0; }
 
         boolean isNotName(int k) { return isKind(k, Kind.NOTNAME); }
 

@@ -57,6 +57,7 @@ public final class NameTokens {
     private int[] keyEnd = new int[0];
     private int[] keyHash = new int[0];
     private long[] packed = new long[0];
+    private int[] skeleton = new int[0];
     private byte[] flags = new byte[0];
     private String[] keyStrings; // made on first use
     private final NameFolder.Chars keys = new NameFolder.Chars(64);
@@ -130,11 +131,7 @@ public final class NameTokens {
      * The {@link #skeleton(char[], int, int)} of word i's key, known without folding: two keys that differ in it
      * differ, so a dictionary can rule a word out by its skeleton alone.
      */
-    public int skeleton(int i) {
-        // a plain word's key has the skeleton of the word itself; other words were folded by the scan
-        if ((flags[i] & PLAIN) != 0) return skeleton(chars, start[i], end[i]);
-        return skeleton(keys.a, keyStart[i], keyEnd[i]);
-    }
+    public int skeleton(int i) { return skeleton[i]; }
 
     /**
      * The lower-case letters of word i packed 5 bits each ({@link #letterCode}), the first letter highest; 0 when
@@ -232,6 +229,7 @@ public final class NameTokens {
             int rawStart = s;
             long letters = 0;
             int marks = 0;
+            int hash = 0, last = -2; // the skeleton; no symbol yet
             boolean ascii = true;
             for (; i < n; i++) {
                 char c = text[i];
@@ -240,6 +238,11 @@ public final class NameTokens {
                     if (code < 0) break;
                     marks |= code;
                     letters = letters << 5 | (code & 31); // letters beyond 12 shift out: such a word is not packed
+                    int symbol = ASCII_SYMBOL[c];
+                    if (symbol != last && symbol != APOSTROPHE) {
+                        hash = 31 * hash + symbol;
+                        last = symbol;
+                    }
                 } else {
                     if (NameFolder.isSeparator(c)) break;
                     ascii = false;
@@ -256,7 +259,8 @@ public final class NameTokens {
             while (s < e && isApostrophe(text[s])) s++;
             if (s >= e) continue;
             if (s != rawStart || e != i) {
-                // trimmed: the letters and the script are those of what is left
+                // trimmed: the letters, the skeleton and the script are those of what is left
+                hash = skeleton(text, s, e);
                 ascii = true;
                 marks = 0;
                 letters = 0;
@@ -280,9 +284,11 @@ public final class NameTokens {
                     keyEnd[w] = keys.length;
                     keyHash[w] = "al".hashCode();
                 }
+                skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
             } else {
-                // ASCII letters and digits, no article: folded when first asked
+                // a plain ASCII word that is no article: its key has the word's skeleton
                 flags[w] |= PLAIN;
+                skeleton[w] = hash;
                 if (e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0) packed[w] = letters;
             }
         }
@@ -341,6 +347,7 @@ public final class NameTokens {
         keyEnd = Arrays.copyOf(keyEnd, capacity);
         keyHash = Arrays.copyOf(keyHash, capacity);
         packed = Arrays.copyOf(packed, capacity);
+        skeleton = Arrays.copyOf(skeleton, capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
 
