@@ -51,6 +51,7 @@ final class EntityDictionary {
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
     private boolean rootIsNode;
     private EdgeTable edges;
+    private int[] rootTargets; // by label: every phrase starts at the root, so its edges are an array
     private KeyTable<Integer> labelByKey;
     private final SkeletonSet labelSkeletons = new SkeletonSet();
     private SpellingTable spellings;
@@ -86,7 +87,7 @@ final class EntityDictionary {
     int next(int from, int label) {
         if (label == EMPTY) return from != ROOT || rootIsNode ? from : NONE;
         if (label < 0) return NONE;
-        return edges.target(from, label);
+        return from == ROOT ? rootTargets[label] : edges.target(from, label);
     }
 
     /** The entries node {@code id} names, null when it only starts phrases. */
@@ -163,6 +164,8 @@ final class EntityDictionary {
                 edges.add(from, id, ids.get(key));
             }
         }
+        rootTargets = new int[labels];
+        for (int label = 0; label < labels; label++) rootTargets[label] = edges.target(ROOT, label);
         spellings = new SpellingTable(this::labelOf);
         keyBySpelling.forEach((packed, key) -> spellings.add(packed, labelOf(key)));
         particleArray = particles.toArray(String[]::new);

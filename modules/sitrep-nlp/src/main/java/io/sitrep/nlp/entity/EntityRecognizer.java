@@ -115,6 +115,8 @@ public final class EntityRecognizer {
         final List<EntityMention> out = new ArrayList<>();
         KeyTable<String[]> personByFullKey; // made with the first person
         KeyTable<String[]> personByLastKey;
+        /** The skeletons of the last names: a word with another one is no last name, told without folding it. */
+        int[] lastNameSkeletons = new int[0];
         boolean anyLastName;
 
         Pass(String text, Workspace work) {
@@ -382,9 +384,11 @@ public final class EntityRecognizer {
                 }
                 if (taken[i]) continue;
                 if (full > end && nameWord(end + 1) && !w.keyIsEmpty(end + 1)) continue; // part of another name
-                int keyStart = w.keyStart(end), keyEnd = w.keyEnd(end);
-                String[] p = personByLastKey.get(w.keyChars(), keyStart, keyEnd);
-                if (p != null) emitKnown(p, i, end);
+                if (mayBeLastName(end)) {
+                    int keyStart = w.keyStart(end), keyEnd = w.keyEnd(end);
+                    String[] p = personByLastKey.get(w.keyChars(), keyStart, keyEnd);
+                    if (p != null) emitKnown(p, i, end);
+                }
                 i = Math.max(i, end);
             }
         }
@@ -441,7 +445,15 @@ public final class EntityRecognizer {
             if (to > from && keyEnd - keyStart >= 3) {
                 personByLastKey.putIfAbsent(w.keyChars(), keyStart, keyEnd, p);
                 anyLastName = true;
+                lastNameSkeletons = Arrays.copyOf(lastNameSkeletons, lastNameSkeletons.length + 1);
+                lastNameSkeletons[lastNameSkeletons.length - 1] = w.skeleton(to);
             }
+        }
+
+        boolean mayBeLastName(int k) {
+            int skeleton = w.skeleton(k);
+            for (int s : lastNameSkeletons) if (s == skeleton) return true;
+            return false;
         }
 
         void emit(String id, EntityType type, String name, int from, int to, String role) {
