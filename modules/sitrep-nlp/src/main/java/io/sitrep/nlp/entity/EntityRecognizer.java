@@ -83,6 +83,7 @@ public final class EntityRecognizer {
         int[] matchFrom = new int[0];
         int[] matchTo = new int[0];
         int[] matchKinds = new int[0]; // 0 where a word is in no match
+        int[] matchStarts = new int[0];
         boolean[] taken = new boolean[0];
 
         void clear(int size) {
@@ -92,6 +93,7 @@ public final class EntityRecognizer {
                 matchFrom = new int[size];
                 matchTo = new int[size];
                 matchKinds = new int[size];
+                matchStarts = new int[size];
                 taken = new boolean[size];
             } else {
                 Arrays.fill(matchEntries, 0, size, null);
@@ -111,6 +113,8 @@ public final class EntityRecognizer {
         final int[] matchFrom;
         final int[] matchTo;
         final int[] matchKinds;
+        final int[] matchStarts; // the first words of the matches, in text order
+        int matches;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
         KeyTable<String[]> personByFullKey; // made with the first person
@@ -128,21 +132,22 @@ public final class EntityRecognizer {
             this.matchFrom = work.matchFrom;
             this.matchTo = work.matchTo;
             this.matchKinds = work.matchKinds;
+            this.matchStarts = work.matchStarts;
             this.taken = work.taken;
         }
 
         List<EntityMention> run() {
             lookup();
-            for (int i = 0; i < w.size(); i++) {
-                if (!startsMatch(i)) continue;
+            for (int m = 0; m < matches; m++) {
+                int i = matchStarts[m];
                 Entry e = first(i, Kind.ENTITY);
                 if (e != null) {
                     emit(e.id(), e.type(), e.name(), i, matchTo[i], null);
                     if (e.type() == EntityType.PERSON) remember(e.id(), e.name(), i, matchTo[i]);
                 }
             }
-            for (int i = 0; i < w.size(); i++) {
-                if (startsMatch(i) && isKind(i, Kind.ROLE)) role(i);
+            for (int m = 0; m < matches; m++) {
+                if (isKind(matchStarts[m], Kind.ROLE)) role(matchStarts[m]);
             }
             particleNames();
             laterMentions();
@@ -171,6 +176,7 @@ public final class EntityRecognizer {
                 if (best == null) { i++; continue; }
                 if (firstOf(best, Kind.PLACEHEAD)) bestTo = placeName(bestTo);
                 int kinds = kindBits(best);
+                matchStarts[matches++] = i;
                 for (int k = i; k <= bestTo; k++) {
                     matchKinds[k] = kinds;
                     matchEntries[k] = best;
@@ -189,8 +195,6 @@ public final class EntityRecognizer {
         }
 
         boolean matched(int k) { return matchEntries[k] != null; }
-
-        boolean startsMatch(int k) { return matchEntries[k] != null && matchFrom[k] == k; }
 
         /** The first entry of a kind of the match word k is in, null when none (or no match). */
         Entry first(int k, Kind kind) {
@@ -345,7 +349,10 @@ public final class EntityRecognizer {
         /** Names with a particle and no role: "Asaad Al-Shibani", "Tahseen al-Khafaji". */
         void particleNames() {
             int i = 0;
-            while (i < w.size()) {
+            // a name starts with a capital: only the capitalised words are tried
+            for (int c = 0; c < w.capitalisedCount(); c++) {
+                if (w.capitalisedWord(c) < i) continue;
+                i = w.capitalisedWord(c);
                 if (taken[i] || matched(i) || !startsName(i)) { i++; continue; }
                 int end = i;
                 while (end + 1 < w.size() && end + 1 - i < MAX_NAME_WORDS && w.joinsNext(end) && !taken[end + 1]
@@ -365,13 +372,23 @@ public final class EntityRecognizer {
         /** Later mentions by full or last name of a person found before: "Al-Khanjar", "Hussein said". */
         void laterMentions() {
             if (!anyLastName) return;
-            for (int i = 0; i < w.size(); i++) {
-                if (taken[i] || matched(i) || isNotName(i)) continue;
-                if (!w.capitalised(i) && !(w.keyIsEmpty(i) && i + 1 < w.size() && w.capitalised(i + 1))) continue;
+            // a mention starts with a capitalised word, or with an article before one: only those are tried
+            int next = 0;
+            for (int c = 0; c < w.capitalisedCount(); c++) {
+                int k = w.capitalisedWord(c);
+                if (k - 1 >= next && w.keyIsEmpty(k - 1)) next = laterMention(k - 1) + 1;
+                if (k >= next) next = laterMention(k) + 1;
+            }
+        }
+
+        /** A later mention starting at word i, if any; returns the last word it took (i when none). */
+        int laterMention(int i) {
+                if (taken[i] || matched(i) || isNotName(i)) return i;
+                if (!w.capitalised(i) && !(w.keyIsEmpty(i) && i + 1 < w.size() && w.capitalised(i + 1))) return i;
                 // "Al-Khanjar": an article glued before the name
                 int end = i;
                 if (w.keyIsEmpty(i)) {
-                    if (i + 1 >= w.size() || !w.joinsNext(i) || taken[i + 1] || matched(i + 1)) continue;
+                    if (i + 1 >= w.size() || !w.joinsNext(i) || taken[i + 1] || matched(i + 1)) return i;
                     end = i + 1;
                 }
                 int full = end;
@@ -380,17 +397,18 @@ public final class EntityRecognizer {
                     full++;
                     int length = w.joinKeys(end, full);
                     String[] p = personByFullKey.get(w.joinedKeys(), 0, length);
-                    if (p != null) { emitKnown(p, i, full); i = full; break; }
+                    if (p != null) {
+                        emitKnown(p, i, full);
+                        return full;
+                    }
                 }
-                if (taken[i]) continue;
-                if (full > end && nameWord(end + 1) && !w.keyIsEmpty(end + 1)) continue; // part of another name
+                if (full > end && nameWord(end + 1) && !w.keyIsEmpty(end + 1)) return i; // part of another name
                 if (mayBeLastName(end)) {
                     int keyStart = w.keyStart(end), keyEnd = w.keyEnd(end);
                     String[] p = personByLastKey.get(w.keyChars(), keyStart, keyEnd);
                     if (p != null) emitKnown(p, i, end);
                 }
-                i = Math.max(i, end);
-            }
+                return Math.max(i, end);
         }
 
         void emitKnown(String[] person, int from, int to) {

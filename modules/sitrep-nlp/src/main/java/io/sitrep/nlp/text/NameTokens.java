@@ -57,6 +57,8 @@ public final class NameTokens {
     private int[] keyEnd = new int[0];
     private int[] keyHash = new int[0];
     private long[] packed = new long[0];
+    private int[] capitalisedWords = new int[0];
+    private int capitalisedCount;
     private int[] skeleton = new int[0];
     private byte[] flags = new byte[0];
     private String[] keyStrings; // made on first use
@@ -79,6 +81,7 @@ public final class NameTokens {
         int capacity = n / 5 + 16;
         if (start.length < capacity) allocate(capacity);
         size = 0;
+        capitalisedCount = 0;
         keys.length = 0;
         keyStrings = null;
         scan(n);
@@ -184,6 +187,12 @@ public final class NameTokens {
     /** Word i starts with a capital, or with a letter of a script without case (Arabic names are names). */
     public boolean capitalised(int i) { return isCapital(chars[start[i]]); }
 
+    /** How many words are {@link #capitalised}. */
+    public int capitalisedCount() { return capitalisedCount; }
+
+    /** The c-th {@link #capitalised} word, in text order. */
+    public int capitalisedWord(int c) { return capitalisedWords[c]; }
+
     private static boolean isCapital(char c) {
         if (c < 0x80) return c >= 'A' && c <= 'Z';
         return Character.isUpperCase(c) || (Character.isLetter(c) && !Character.isLowerCase(c) && c > 0x2FF);
@@ -276,6 +285,8 @@ public final class NameTokens {
             boolean hyphenated = i < n && NameFolder.isHyphen(text[i]);
             add(s, e, poss, hyphenated);
             int w = size - 1;
+            capitalisedWords[capitalisedCount] = w; // kept only if it is capitalised
+            if (isCapital(text[s])) capitalisedCount++;
             if (!ascii || (marks & APOSTROPHE_MARK) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
                 fold(w);
                 if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
@@ -347,6 +358,7 @@ public final class NameTokens {
         keyEnd = Arrays.copyOf(keyEnd, capacity);
         keyHash = Arrays.copyOf(keyHash, capacity);
         packed = Arrays.copyOf(packed, capacity);
+        capitalisedWords = Arrays.copyOf(capitalisedWords, capacity);
         skeleton = Arrays.copyOf(skeleton, capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
