@@ -172,7 +172,8 @@ final class EntityDictionary {
         packedParticles = particles.stream().mapToLong(EntityDictionary::pack).filter(p -> p != 0).toArray();
     }
 
-    private int labelOf(String key) {
+    /** The label a folded key is, {@link #NO_LABEL} when none; {@link #label} tells the same without folding. */
+    int labelOf(String key) {
         Integer label = labelByKey.get(key.toCharArray(), 0, key.length());
         return label == null ? NO_LABEL : label;
     }
