@@ -1,6 +1,7 @@
 package io.sitrep.nlp.place;
 
 import io.sitrep.nlp.PlaceRef;
+import io.sitrep.nlp.text.NameFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,10 @@ import java.util.Set;
 /**
  * Finds place names in a text and resolves them to coordinates, governorate and country.
  *
- * <p>One pass over the words: from each word that may start a name (capitalised, Arabic script, or a lower-case
- * word joined to a capitalised one as in "north-east Syria") the folded words are walked through the name trie
- * and the longest name wins. A second pass resolves names that several places share from the text's context:
+ * <p>One pass over the text: a branch-free scan finds the words that may start a name (capitalised, Arabic script,
+ * or a lower-case word joined to a capitalised one as in "north-east Syria"), skipping every other word without
+ * splitting or folding it; from each, the folded words are walked through the name trie and the longest name
+ * wins. A second pass resolves names that several places share from the text's context:
  * a candidate whose governorate or country the text mentions wins, then the larger kind of place (capital,
  * governorate seat, governorate, curated site, district seat, village), then the theatre (Iraq, Syria), then the
  * population. Stop names (persons, common words, organisation names) are never places; a lone village name stuck
@@ -38,17 +40,15 @@ public final class PlaceResolver {
     private final Governorates governorates;
     /** The lower-case words that start some name, bucketed by first character (ASCII; the rest in bucket 128). */
     private final String[][] lowerCaseFirstWords;
-    /**
-     * By ASCII char: a word starting with it cannot start a name, being a lower-case letter that no lower-case first
-     * word starts with ("the", "said", …, most words of a text): skipped on reading one char.
-     */
-    private final boolean[] neverStartsName = new boolean[128];
-
+    /** By last char (non-ASCII in 128): whether a lower-case first word starting with an ASCII letter ends with it. */
+    private final boolean[] endsLowerCaseFirstWord = new boolean[129];
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
         this.gazetteer = gazetteer;
         this.governorates = governorates;
         this.lowerCaseFirstWords = byFirstChar(gazetteer.lowerCaseFirstWords());
-        for (char c = 'a'; c <= 'z'; c++) neverStartsName[c] = lowerCaseFirstWords[c].length == 0;
+        for (char c = 'a'; c <= 'z'; c++) {
+            for (String w : lowerCaseFirstWords[c]) endsLowerCaseFirstWord[Math.min(w.charAt(w.length() - 1), 128)] = true;
+        }
     }
 
     private static final class Holder {
@@ -107,108 +107,149 @@ public final class PlaceResolver {
         if (text == null || text.isEmpty()) return List.of();
         Scratch s = SCRATCH.get();
         try {
-            return find(text, s.tokens.reset(text), s);
+            return find(text, s.words.reset(text), s);
         } finally {
             s.release();
         }
     }
 
-    private List<PlaceMention> find(String text, TextTokens t, Scratch s) {
-        int n = t.size();
-        int count = 0;
-        long admin1Context = 0; // RegionBits of the governorates and countries the text names
-        long countryContext = 0;
-        NameTrie<Candidates> names = gazetteer.names();
-
-        boolean[] neverStartsName = this.neverStartsName;
+    private List<PlaceMention> find(String text, TextWords t, Scratch s) {
         char[] chars = t.chars();
-        int i = 0;
-        while (i < n) {
-            char firstChar = chars[t.start(i)];
-            if (firstChar < 128 && neverStartsName[firstChar]) {
-                i++;
-                continue;
-            }
-            char firstLetter = t.firstLetter(i);
-            boolean capitalised = TextTokens.isUpperCase(firstLetter);
-            boolean arabic = TextTokens.isArabic(firstLetter);
-            if (!capitalised && !arabic && !startsLowerCaseName(t, i)) {
-                i++;
-                continue;
-            }
-            int keyLength = t.keyLength(i);
-            if (keyLength == 0) {
-                i++;
-                continue;
-            }
-            int keyStart = t.keyStart(i);
-            int keyNode = names.walk(NameTrie.ROOT, t.keyChars(), keyStart, keyStart + keyLength);
-            long match = longestName(t, i, keyNode, names);
-            if (match == NO_MATCH && arabic) {
-                String bare = t.keyWithoutProclitic(i);
-                if (bare != null) match = longestName(t, i, names.walk(NameTrie.ROOT, bare), names);
-            }
-            if (match == NO_MATCH || !arabic && (!anyCapitalised(t, i, last(match)) || englishWord(t, i, last(match)))) {
-                if (capitalised || arabic) countryContext |= gazetteer.demonymCountryBit(keyNode);
-                i++;
-                continue;
-            }
-            int last = last(match);
-            Candidates c = names.value(node(match));
-            if (!c.blocked()) {
-                s.add(count++, i, last, c);
-                admin1Context |= c.sharedAdmin1Bit();
-                countryContext |= c.sharedCountryBit();
-            }
-            i = last + 1;
+        int n = t.length();
+        int resume = 0; // words before this offset belong to a name found
+        int previous = 0; // the class of the char before
+        for (int k = 0; k < n; k++) {
+            int c = TextWords.CHAR_CLASS[chars[k]];
+            // a word that may start a name begins here (MAY_START is WORD << 3): rarely true, a well predicted branch
+            if ((c & ~(previous << 3) & TextWords.MAY_START) != 0 && k >= resume) resume = readAt(t, k, resume, s);
+            previous = c;
         }
 
-        List<PlaceMention> out = new ArrayList<>(count);
-        for (int m = 0; m < count; m++) {
-            GazetteerEntry e = s.found[m].best(admin1Context, countryContext);
-            int first = s.firstToken[m];
-            int last = s.lastToken[m];
-            if (e.rank() <= GazetteerEntry.RANK_VILLAGE && first == last && !t.arabic(first) && partOfLongerName(t, first)) {
+        List<PlaceMention> out = new ArrayList<>(s.count);
+        for (int m = 0; m < s.count; m++) {
+            GazetteerEntry e = s.found[m].best(s.admin1Context, s.countryContext);
+            int first = s.firstStart[m];
+            int firstEnd = s.firstEnd[m];
+            int end = s.lastEnd[m];
+            if (e.rank() <= GazetteerEntry.RANK_VILLAGE && end == firstEnd && !t.arabic(first, firstEnd)
+                    && partOfLongerName(t, first, firstEnd)) {
                 continue;
             }
-            int start = t.start(first);
-            int article = first - 1;
-            if (article >= 0 && t.joinedToNext(article) && t.isArticle(article)) start = t.start(article);
-            int end = t.end(last);
+            int start = first;
+            int article = t.previous(first);
+            if (article >= 0 && articleBefore(t, article, first)) start = article;
             out.add(new PlaceMention(e.place(), text.substring(start, end), start, end));
         }
         return out;
     }
 
-    /** Per thread: the words of the text being read and the names found in it, reused from call to call. */
+    /**
+     * Reads the names at the word at {@code start}, a word that may start one, and at a lower-case first word
+     * ("north") joined before it, which the scan skipped; returns the offset from where names are looked for next.
+     */
+    private int readAt(TextWords t, int start, int resume, Scratch s) {
+        int before = lowerCaseStartBefore(t, start);
+        if (before >= resume) {
+            resume = readFrom(t, before, s);
+            if (start < resume) return resume;
+        }
+        return readFrom(t, start, s);
+    }
+
+    /**
+     * The word before {@code start} when it begins with a lower-case ASCII letter and may be a lower-case first
+     * word joined to it; else -1. Most words are ruled out by the chars between and the last char before them.
+     */
+    private int lowerCaseStartBefore(TextWords t, int start) {
+        char[] chars = t.chars();
+        if (start < 2) return -1;
+        char gap = chars[start - 1];
+        if (gap != ' ' && gap != '\u00A0' && !NameFolder.isHyphen(gap)) return -1;
+        int k = start - 2;
+        while (k >= 0 && !TextWords.isWordChar(chars[k])) k--;
+        if (k < 0 || !endsLowerCaseFirstWord[Math.min(chars[k], 128)]) return -1;
+        int before = t.previous(start);
+        char first = chars[before];
+        return first >= 'a' && first <= 'z' ? before : -1;
+    }
+
+    /**
+     * Reads the name, if any, that starts at the word at {@code start} (a word that may start one); returns the
+     * offset after the words read, from where names are looked for next.
+     */
+    private int readFrom(TextWords t, int start, Scratch s) {
+        int end = t.end(start);
+        char firstLetter = t.firstLetter(start, end);
+        boolean capitalised = TextWords.isUpperCase(firstLetter);
+        boolean arabic = TextWords.isArabic(firstLetter);
+        if (!capitalised && !arabic && !startsLowerCaseName(t, start, end)) return end;
+        int next = t.next(end);
+        int keyEnd = t.fold(start, end, t.hyphenBetween(end, next), 0);
+        if (keyEnd == 0) return end;
+        NameTrie<Candidates> names = gazetteer.names();
+        int keyNode = names.walk(NameTrie.ROOT, t.keyChars(), 0, keyEnd);
+        long match = longestName(t, end, next, keyEnd, keyNode, names);
+        if (match == NO_MATCH && arabic) {
+            String bare = t.keyWithoutProclitic(start, end);
+            if (bare != null) match = longestName(t, end, next, keyEnd, names.walk(NameTrie.ROOT, bare), names);
+        }
+        // a lower-case first word needs a capitalised one after it: the name must be longer than that word
+        if (match == NO_MATCH || !arabic && (!capitalised && lastEnd(match) == end
+                || lastEnd(match) == end && lowerCaseIn(gazetteer.englishWords(), t, start, end))) {
+            if (capitalised || arabic) s.countryContext |= gazetteer.demonymCountryBit(keyNode);
+            return end;
+        }
+        int lastEnd = lastEnd(match);
+        Candidates c = names.value(node(match));
+        if (!c.blocked()) {
+            s.add(start, end, lastEnd, c);
+            s.admin1Context |= c.sharedAdmin1Bit();
+            s.countryContext |= c.sharedCountryBit();
+        }
+        return lastEnd;
+    }
+
+    /** Per thread: the text being read and the names found in it, reused from call to call. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         private static final int KEPT_NAMES = 1024;
-        final TextTokens tokens = new TextTokens();
-        /** Name m spans words firstToken[m]..lastToken[m] and may mean found[m]. */
-        int[] firstToken = new int[16];
-        int[] lastToken = new int[16];
+        final TextWords words = new TextWords();
+        /** Name m spans the text from firstStart[m] to lastEnd[m], its first word ends at firstEnd[m], it may mean found[m]. */
+        int[] firstStart = new int[16];
+        int[] firstEnd = new int[16];
+        int[] lastEnd = new int[16];
         Candidates[] found = new Candidates[16];
+        int count;
+        /** RegionBits of the governorates and countries the text names. */
+        long admin1Context;
+        long countryContext;
 
-        void add(int m, int first, int last, Candidates c) {
+        void add(int start, int end, int last, Candidates c) {
+            int m = count++;
             if (m == found.length) {
-                firstToken = Arrays.copyOf(firstToken, m * 2);
-                lastToken = Arrays.copyOf(lastToken, m * 2);
+                firstStart = Arrays.copyOf(firstStart, m * 2);
+                firstEnd = Arrays.copyOf(firstEnd, m * 2);
+                lastEnd = Arrays.copyOf(lastEnd, m * 2);
                 found = Arrays.copyOf(found, m * 2);
             }
-            firstToken[m] = first;
-            lastToken[m] = last;
+            firstStart[m] = start;
+            firstEnd[m] = end;
+            lastEnd[m] = last;
             found[m] = c;
         }
 
         /** Keeps no text, no gazetteer data and no buffer sized for an exceptionally long text. */
         void release() {
-            tokens.release();
-            Arrays.fill(found, null);
+            words.release();
+            Arrays.fill(found, 0, count, null);
+            count = 0;
+            admin1Context = 0;
+            countryContext = 0;
             if (found.length > KEPT_NAMES) {
-                firstToken = new int[16];
-                lastToken = new int[16];
+                firstStart = new int[16];
+                firstEnd = new int[16];
+                lastEnd = new int[16];
                 found = new Candidates[16];
             }
         }
@@ -218,16 +259,18 @@ public final class PlaceResolver {
      * Capitalised or Arabic words start names; so does a lower-case word that starts some name ("north-east") when
      * joined to a capitalised one.
      */
-    private boolean startsLowerCaseName(TextTokens t, int i) {
+    private boolean startsLowerCaseName(TextWords t, int start, int end) {
         // the word list first: it rejects most lower-case words without reading what follows them
         boolean startsSome = false;
-        for (String w : lowerCaseFirstWords[Math.min(t.firstChar(i), 128)]) {
-            if (t.is(i, w)) {
+        for (String w : lowerCaseFirstWords[Math.min(t.chars()[start], 128)]) {
+            if (t.is(start, end, w)) {
                 startsSome = true;
                 break;
             }
         }
-        return startsSome && t.joinedToNext(i) && t.capitalised(i + 1);
+        if (!startsSome) return false;
+        int next = t.next(end);
+        return t.joined(end, next) && t.capitalised(next, t.end(next));
     }
 
     private static String[][] byFirstChar(Set<String> words) {
@@ -242,59 +285,68 @@ public final class PlaceResolver {
     /** {@link #longestName}'s answer when no name starts at the word. */
     private static final long NO_MATCH = -1;
 
-    /** A name found: its last word and the trie node of its key, in one long. */
-    private static long match(int last, int node) { return (long) last << 32 | node; }
+    /** A name found: where its last word ends and the trie node of its key, in one long. */
+    private static long match(int lastEnd, int node) { return (long) lastEnd << 32 | node; }
 
-    private static int last(long match) { return (int) (match >>> 32); }
+    private static int lastEnd(long match) { return (int) (match >>> 32); }
 
     private static int node(long match) { return (int) match; }
 
-    /** The longest name starting at word {@code i}, whose first word's key led to {@code node}; or NO_MATCH. */
-    private static long longestName(TextTokens t, int i, int node, NameTrie<Candidates> names) {
+    /**
+     * The longest name starting at a word whose end is {@code end}, whose key (non-empty) fills the key buffer up
+     * to {@code keyEnd} and led to {@code node}, with the next word at {@code next}; or NO_MATCH.
+     */
+    private static long longestName(TextWords t, int end, int next, int keyEnd, int node, NameTrie<Candidates> names) {
         long best = NO_MATCH;
-        int j = i;
+        int keyLength = keyEnd;
         while (node != NameTrie.NONE) {
-            int keyLength = t.keyLength(j);
-            if (names.value(node) != null && keyLength != 0) best = match(j, node);
-            if (!t.joinedToNext(j) || j + 1 >= t.size()) break;
-            j++;
-            keyLength = t.keyLength(j);
-            int keyStart = t.keyStart(j);
-            node = names.walk(node, t.keyChars(), keyStart, keyStart + keyLength);
+            if (names.value(node) != null && keyLength != 0) best = match(end, node);
+            if (!t.joined(end, next)) break;
+            int start = next;
+            end = t.end(start);
+            next = t.next(end);
+            int keyStart = keyEnd;
+            keyEnd = t.fold(start, end, t.hyphenBetween(end, next), keyStart);
+            keyLength = keyEnd - keyStart;
+            node = names.walk(node, t.keyChars(), keyStart, keyEnd);
         }
         return best;
     }
 
-    private boolean englishWord(TextTokens t, int first, int last) {
-        return first == last && lowerCaseIn(gazetteer.englishWords(), t, first);
-    }
-
     /** Whether the word, lower-cased (String.toLowerCase(Locale.ROOT)), is one of {@code words}. */
-    private static boolean lowerCaseIn(WordSet words, TextTokens t, int token) {
-        int found = words.indexOfLowerCase(t.chars(), t.start(token), t.end(token));
-        if (found == WordSet.NOT_ASCII) found = words.indexOf(t.textOf(token).toLowerCase(Locale.ROOT));
+    private static boolean lowerCaseIn(WordSet words, TextWords t, int start, int end) {
+        int found = words.indexOfLowerCase(t.chars(), start, end);
+        if (found == WordSet.NOT_ASCII) found = words.indexOf(t.textOf(start, end).toLowerCase(Locale.ROOT));
         return found >= 0;
     }
 
-    private static boolean anyCapitalised(TextTokens t, int first, int last) {
-        for (int j = first; j <= last; j++) if (t.capitalised(j)) return true;
-        return false;
+    /** Whether the word at {@code word} is an article ("al", "Al-", "ash-") joined to the word at {@code next}. */
+    private static boolean articleBefore(TextWords t, int word, int next) {
+        int end = t.end(word);
+        return t.joined(end, next) && t.isArticle(word, end, t.hyphenBetween(end, next), 0);
     }
 
     /**
      * A one-word village name with a capitalised word stuck before it (not at a sentence start) or after it (other
      * than a place word such as "Dam" or "Province") is a part of a person's or organisation's name.
      */
-    private static boolean partOfLongerName(TextTokens t, int i) {
-        int before = i - 1;
-        if (before >= 0 && t.joinedToNext(before) && t.isArticle(before)) before--; // the article of "Al-X"
-        if (before >= 0 && t.joinedToNext(before) && t.capitalised(before) && !t.sentenceStart(before)) return true;
-        int after = i + 1;
-        return after < t.size() && t.joinedToNext(i) && t.capitalised(after) && !placeWord(t, after);
+    private static boolean partOfLongerName(TextWords t, int start, int end) {
+        int before = t.previous(start);
+        if (before >= 0 && articleBefore(t, before, start)) before = t.previous(before); // the article of "Al-X"
+        if (before >= 0) {
+            int beforeEnd = t.end(before);
+            if (t.joined(beforeEnd, t.next(beforeEnd)) && t.capitalised(before, beforeEnd) && !t.sentenceStart(before)) {
+                return true;
+            }
+        }
+        int after = t.next(end);
+        if (!t.joined(end, after)) return false;
+        int afterEnd = t.end(after);
+        return t.capitalised(after, afterEnd) && !placeWord(t, after, afterEnd);
     }
 
     /** "Dam", "Province", …: a word after a name that makes it a place's name. An article is none. */
-    private static boolean placeWord(TextTokens t, int i) {
-        return t.keyLength(i) != 0 && lowerCaseIn(PLACE_WORDS, t, i);
+    private static boolean placeWord(TextWords t, int start, int end) {
+        return lowerCaseIn(PLACE_WORDS, t, start, end) && t.fold(start, end, t.hyphenBetween(end, t.next(end)), 0) != 0;
     }
 }

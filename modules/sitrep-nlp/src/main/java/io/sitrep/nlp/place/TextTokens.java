@@ -12,22 +12,10 @@ import java.util.Arrays;
  * thread and a call allocates nothing here. Keys are char ranges of one buffer, not Strings. Not thread-safe.
  */
 final class TextTokens {
-    /** What a char is, for every char: looked up instead of asked for (NameFolder and Character are pure). */
-    private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
-    /** Part of a word: not one of NameFolder's separators. Exactly 1, so a word/separator change is a xor. */
-    private static final byte WORD = 1;
-    private static final byte LETTER = 2;
-    private static final byte UPPER_CASE = 4;
-
-    static {
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            char ch = (char) c;
-            int cls = NameFolder.isSeparator(ch) ? 0 : WORD;
-            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(ch)) cls |= LETTER;
-            if (Character.isUpperCase(ch)) cls |= UPPER_CASE;
-            CHAR_CLASS[c] = (byte) cls;
-        }
-    }
+    private static final byte[] CHAR_CLASS = TextWords.CHAR_CLASS;
+    private static final byte WORD = TextWords.WORD;
+    private static final byte LETTER = TextWords.LETTER;
+    private static final byte UPPER_CASE = TextWords.UPPER_CASE;
 
     /** Characters read per step of the split, between two checks that the bounds array has room. */
     private static final int SPLIT_STEP = 1024;
@@ -186,7 +174,7 @@ final class TextTokens {
     }
 
     static boolean isUpperCase(char letter) {
-        return (CHAR_CLASS[letter] & UPPER_CASE) != 0;
+        return TextWords.isUpperCase(letter);
     }
 
     static boolean isArabic(char letter) {
