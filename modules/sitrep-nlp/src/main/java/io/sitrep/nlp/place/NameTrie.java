@@ -13,9 +13,11 @@ import java.util.Queue;
  *
  * <p>Built with a {@link Builder}, then frozen into arrays indexed by node. A walk does not go char by char (a
  * chain of dependent memory reads): the chars' polynomial hash, continued from the start node's, is looked up once
- * in a table of every node's hash; a hit is then checked by following parents back to the start node, so a hash
- * collision can never make a false match. Most words of a text are no name's prefix and cost one look-up. Only read
- * once built: safe to share between threads.
+ * in a table of every node's hash. A hit is then checked against the node's key, spelt in one char array: every
+ * node has its own hash (checked when built), so a node of the right depth whose last chars are the walked ones,
+ * with the hash continued from the start node's, was reached from the start node (see {@link #walk}); a hash
+ * collision with a text's word can never make a false match. Most words of a text are no name's prefix and cost
+ * one look-up. Only read once built: safe to share between threads.
  */
 final class NameTrie<V> {
     static final int ROOT = 0;
@@ -23,35 +25,60 @@ final class NameTrie<V> {
     static final int NONE = -1;
     private static final long BASE = 0x9E3779B97F4A7C15L;
 
-    /** Node n is reached from parent[n] by char label[n]; hash[n] is the hash of the chars from the root to it. */
-    private final int[] parent;
-    private final char[] label;
+    /** hash[n] is the hash of the chars from the root to node n, which are keyChars[keyAt[n], keyAt[n] + depth[n]). */
     private final long[] hash;
+    private final int[] depth;
+    private final int[] keyAt;
+    private final char[] keyChars;
     private final Object[] values;
-    /** Open addressing: every node by its hash. */
-    private final long[] slotHashes;
-    private final int[] slotNodes;
+    /** Open addressing, every node by its hash: slot s is slots[2s] (the hash) and slots[2s + 1] (the node). */
+    private final long[] slots;
     private final int mask;
     private final int shift;
 
     private NameTrie(int[] parent, char[] label, Object[] values) {
-        this.parent = parent;
-        this.label = label;
         this.values = values;
         int n = values.length;
         hash = new long[n];
-        for (int node = 1; node < n; node++) hash[node] = hash[parent[node]] * BASE + label[node]; // parents first
+        depth = new int[n];
+        for (int node = 1; node < n; node++) { // parents first
+            hash[node] = hash[parent[node]] * BASE + label[node];
+            depth[node] = depth[parent[node]] + 1;
+        }
+        // each node's key is a prefix of the key of a leaf below it: only leaves' keys are spelt out
+        int[] leaf = new int[n];
+        Arrays.fill(leaf, NONE);
+        int spelt = 0;
+        for (int node = n - 1; node >= 1; node--) { // children first
+            if (leaf[node] == NONE) {
+                leaf[node] = node;
+                spelt += depth[node];
+            }
+            if (leaf[parent[node]] == NONE) leaf[parent[node]] = leaf[node];
+        }
+        keyAt = new int[n];
+        keyChars = new char[spelt];
+        int used = 0;
+        for (int node = 1; node < n; node++) {
+            if (leaf[node] != node) continue;
+            keyAt[node] = used;
+            used += depth[node];
+            for (int m = node, k = used - 1; m != ROOT; m = parent[m], k--) keyChars[k] = label[m];
+        }
+        for (int node = 1; node < n; node++) keyAt[node] = keyAt[leaf[node]];
+
         int capacity = Integer.highestOneBit(Math.max(n, 2)) * 4; // at most half full
-        slotHashes = new long[capacity];
-        slotNodes = new int[capacity];
-        Arrays.fill(slotNodes, NONE);
+        slots = new long[2 * capacity];
         mask = capacity - 1;
         shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
+        for (int s = 0; s < capacity; s++) slots[2 * s + 1] = NONE;
         for (int node = 1; node < n; node++) {
-            int slot = slot(hash[node]);
-            while (slotNodes[slot] != NONE) slot = (slot + 1) & mask;
-            slotHashes[slot] = hash[node];
-            slotNodes[slot] = node;
+            int s = slot(hash[node]);
+            for (; slots[2 * s + 1] != NONE; s = (s + 1) & mask) {
+                if (slots[2 * s] == hash[node]) throw new IllegalStateException("two names' prefixes share a 64-bit hash");
+            }
+            slots[2 * s] = hash[node];
+            slots[2 * s + 1] = node;
         }
     }
 
@@ -60,24 +87,30 @@ final class NameTrie<V> {
         return (int) ((h ^ h >>> 32) * 0xC2B2AE3D27D4EB4FL >>> shift);
     }
 
-    /** The node after chars [from, to) of {@code key} from {@code node}, or {@link #NONE}. */
+    /**
+     * The node after chars [from, to) of {@code key} from {@code node}, or {@link #NONE}. A node m with the hash
+     * continued from the start node's, at the depth after those chars, whose last chars are those chars, is the
+     * one: its prefix of the start node's depth then has the start node's hash (BASE is odd, so multiplying by its
+     * powers loses nothing), and no other node has that hash.
+     */
     int walk(int node, char[] key, int from, int to) {
         if (node == NONE || from == to) return node;
         long h = hash[node];
         for (int k = from; k < to; k++) h = h * BASE + key[k];
-        for (int slot = slot(h); slotNodes[slot] != NONE; slot = (slot + 1) & mask) {
-            if (slotHashes[slot] == h && reaches(slotNodes[slot], node, key, from, to)) return slotNodes[slot];
+        long[] slots = this.slots;
+        for (int s = slot(h); ; s = (s + 1) & mask) {
+            int m = (int) slots[2 * s + 1];
+            if (m == NONE) return NONE;
+            if (slots[2 * s] == h) return endsWith(m, depth[node], key, from, to) ? m : NONE;
         }
-        return NONE;
     }
 
-    /** Whether {@code node} is reached from {@code start} by chars [from, to) of {@code key}. */
-    private boolean reaches(int node, int start, char[] key, int from, int to) {
-        for (int k = to - 1; k >= from; k--) {
-            if (node == ROOT || label[node] != key[k]) return false;
-            node = parent[node];
-        }
-        return node == start;
+    /** Whether node m is at depth {@code at + to - from} and its key continues from depth {@code at} with the chars. */
+    private boolean endsWith(int m, int at, char[] key, int from, int to) {
+        if (depth[m] != at + to - from) return false;
+        int k = keyAt[m] + at - from;
+        for (int i = from; i < to; i++) if (keyChars[k + i] != key[i]) return false;
+        return true;
     }
 
     int walk(int node, CharSequence key) {

@@ -114,15 +114,10 @@ public final class PlaceResolver {
     }
 
     private List<PlaceMention> find(String text, TextWords t, Scratch s) {
-        char[] chars = t.chars();
         int n = t.length();
-        int resume = 0; // words before this offset belong to a name found
-        int previous = 0; // the class of the char before
-        for (int k = 0; k < n; k++) {
-            int c = TextWords.CHAR_CLASS[chars[k]];
-            // a word that may start a name begins here (MAY_START is WORD << 3): rarely true, a well predicted branch
-            if ((c & ~(previous << 3) & TextWords.MAY_START) != 0 && k >= resume) resume = readAt(t, k, resume, s);
-            previous = c;
+        int resume = 0; // words before this offset are read (as part of a name or not)
+        for (int start = t.nextMayStart(0); start < n; start = t.nextMayStart(Math.max(resume, start + 1))) {
+            resume = readAt(t, start, resume, s);
         }
 
         List<PlaceMention> out = new ArrayList<>(s.count);

@@ -46,12 +46,22 @@ final class TextWords {
     private char[] chars = new char[0];
     private int length;
     private char[] keyChars = new char[64];
+    /**
+     * The last word folded and where its key lies: the word after a name's first word is folded to walk on, and is
+     * often the next word to start one ("Saad Maan"), so its key is copied rather than folded again. A word's key
+     * depends on its start only (its end and the separator after it follow from it), and no fold since has
+     * overwritten it.
+     */
+    private int lastFolded = -1;
+    private int lastKeyAt;
+    private int lastKeyLength;
 
     TextWords reset(String text) {
         this.text = text;
         length = text.length();
         if (chars.length < length) chars = new char[length];
         text.getChars(0, length, chars, 0);
+        lastFolded = -1;
         return this;
     }
 
@@ -81,6 +91,22 @@ final class TextWords {
 
     static boolean isArabic(char letter) {
         return letter >= '\u0600' && letter <= '\u06FF';
+    }
+
+    /**
+     * The start of the first word from {@code from} on that may start a name ({@link #MAY_START}); {@link #length}
+     * when there is none. Most chars are read here, once, and mostly not at a word's start: a table look-up and a
+     * well predicted branch per char.
+     */
+    int nextMayStart(int from) {
+        char[] chars = this.chars;
+        int previous = from == 0 ? 0 : CHAR_CLASS[chars[from - 1]];
+        for (int k = from; k < length; k++) {
+            int c = CHAR_CLASS[chars[k]];
+            if ((c & ~(previous << 3) & MAY_START) != 0) return k; // MAY_START is WORD << 3: after a separator
+            previous = c;
+        }
+        return length;
     }
 
     /** Where the word starting at {@code start} ends: the end of its run of word chars, before a possessive "'s". */
@@ -180,13 +206,23 @@ final class TextWords {
      * ({@code at} for an article, "al", "el", hyphenated "ash-", …, and for marks).
      */
     int fold(int start, int end, boolean hyphenated, int at) {
-        ensureKeyRoom(at, end - start);
-        int to = NameFolder.foldAsciiToken(chars, start, end, hyphenated, keyChars, at);
-        if (to >= 0) return to;
-        String key = NameFolder.foldToken(text, start, end, hyphenated); // not ASCII: the folder itself
-        ensureKeyRoom(at, key.length());
-        key.getChars(0, key.length(), keyChars, at);
-        return at + key.length();
+        if (start == lastFolded) {
+            ensureKeyRoom(at, lastKeyLength);
+            System.arraycopy(keyChars, lastKeyAt, keyChars, at, lastKeyLength);
+        } else {
+            ensureKeyRoom(at, end - start);
+            int to = NameFolder.foldAsciiToken(chars, start, end, hyphenated, keyChars, at);
+            if (to < 0) { // not ASCII: the folder itself
+                String key = NameFolder.foldToken(text, start, end, hyphenated);
+                ensureKeyRoom(at, key.length());
+                key.getChars(0, key.length(), keyChars, at);
+                to = at + key.length();
+            }
+            lastFolded = start;
+            lastKeyLength = to - at;
+        }
+        lastKeyAt = at;
+        return at + lastKeyLength;
     }
 
     /** An Arabic article written as a word of its own ("al", "Al-", "ash-"): letters that fold to nothing. */
