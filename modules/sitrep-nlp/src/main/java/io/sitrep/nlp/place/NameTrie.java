@@ -24,6 +24,13 @@ final class NameTrie<V> {
     /** No node: no name continues that way. */
     static final int NONE = -1;
     private static final long BASE = 0x9E3779B97F4A7C15L;
+    /** POWERS[i] = BASE^i: a key's hash is a sum of independent products, not a chain of multiplications. */
+    private static final long[] POWERS = new long[64];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) POWERS[i] = POWERS[i - 1] * BASE;
+    }
 
     /** hash[n] is the hash of the chars from the root to node n, which are keyChars[keyAt[n], keyAt[n] + depth[n]). */
     private final long[] hash;
@@ -31,7 +38,12 @@ final class NameTrie<V> {
     private final int[] keyAt;
     private final char[] keyChars;
     private final Object[] values;
-    /** Open addressing, every node by its hash: slot s is slots[2s] (the hash) and slots[2s + 1] (the node). */
+    /** By node: bit i set when a child is reached by the letter 'a' + i. */
+    private final int[] childLetters;
+    /**
+     * Open addressing, every node by its hash: a slot holds 32 bits of the hash (high) and the node (low), so the
+     * table is small enough to stay in cache; -1 is an empty slot.
+     */
     private final long[] slots;
     private final int mask;
     private final int shift;
@@ -41,9 +53,11 @@ final class NameTrie<V> {
         int n = values.length;
         hash = new long[n];
         depth = new int[n];
+        childLetters = new int[n];
         for (int node = 1; node < n; node++) { // parents first
             hash[node] = hash[parent[node]] * BASE + label[node];
             depth[node] = depth[parent[node]] + 1;
+            if (label[node] >= 'a' && label[node] <= 'z') childLetters[parent[node]] |= 1 << (label[node] - 'a');
         }
         // each node's key is a prefix of the key of a leaf below it: only leaves' keys are spelt out
         int[] leaf = new int[n];
@@ -68,18 +82,24 @@ final class NameTrie<V> {
         for (int node = 1; node < n; node++) keyAt[node] = keyAt[leaf[node]];
 
         int capacity = Integer.highestOneBit(Math.max(n, 2)) * 4; // at most half full
-        slots = new long[2 * capacity];
+        slots = new long[capacity];
+        Arrays.fill(slots, EMPTY);
         mask = capacity - 1;
         shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
-        for (int s = 0; s < capacity; s++) slots[2 * s + 1] = NONE;
         for (int node = 1; node < n; node++) {
             int s = slot(hash[node]);
-            for (; slots[2 * s + 1] != NONE; s = (s + 1) & mask) {
-                if (slots[2 * s] == hash[node]) throw new IllegalStateException("two names' prefixes share a 64-bit hash");
+            for (; slots[s] != EMPTY; s = (s + 1) & mask) {
+                if (hash[(int) slots[s]] == hash[node]) throw new IllegalStateException("two names' prefixes share a 64-bit hash");
             }
-            slots[2 * s] = hash[node];
-            slots[2 * s + 1] = node;
+            slots[s] = (long) fragment(hash[node]) << 32 | node;
         }
+    }
+
+    private static final long EMPTY = -1;
+
+    /** The bits of a hash a slot keeps. */
+    private static int fragment(long h) {
+        return (int) (h ^ h >>> 32);
     }
 
     /** The high bits of a mixed hash: a polynomial hash's low bits depend on the chars' low bits only. */
@@ -95,13 +115,22 @@ final class NameTrie<V> {
      */
     int walk(int node, char[] key, int from, int to) {
         if (node == NONE || from == to) return node;
-        long h = hash[node];
-        for (int k = from; k < to; k++) h = h * BASE + key[k];
+        int length = to - from;
+        long h;
+        if (length < POWERS.length) {
+            h = hash[node] * POWERS[length];
+            for (int k = from; k < to; k++) h += key[k] * POWERS[to - 1 - k];
+        } else {
+            h = hash[node];
+            for (int k = from; k < to; k++) h = h * BASE + key[k];
+        }
         long[] slots = this.slots;
+        int fragment = fragment(h);
         for (int s = slot(h); ; s = (s + 1) & mask) {
-            int m = (int) slots[2 * s + 1];
-            if (m == NONE) return NONE;
-            if (slots[2 * s] == h) return endsWith(m, depth[node], key, from, to) ? m : NONE;
+            long slot = slots[s];
+            if (slot == EMPTY) return NONE;
+            int m = (int) slot;
+            if ((int) (slot >>> 32) == fragment && hash[m] == h) return endsWith(m, depth[node], key, from, to) ? m : NONE;
         }
     }
 
@@ -120,6 +149,11 @@ final class NameTrie<V> {
 
     /** The number of nodes; nodes are 0 to size - 1. */
     int size() { return values.length; }
+
+    /** Whether a key continues from {@code node} with the lower-case ASCII letter {@code letter}. */
+    boolean hasChild(int node, char letter) {
+        return (childLetters[node] & 1 << (letter - 'a')) != 0;
+    }
 
     /** The value of a name ending at {@code node}, or null. */
     @SuppressWarnings("unchecked")

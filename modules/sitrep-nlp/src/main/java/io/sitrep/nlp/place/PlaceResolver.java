@@ -298,6 +298,8 @@ public final class PlaceResolver {
             if (names.value(node) != null && keyLength != 0) best = match(end, node);
             if (!t.joined(end, next)) break;
             int start = next;
+            char consonant = t.leadingConsonant(start);
+            if (consonant != 0 && !names.hasChild(node, consonant)) break; // most words, without folding them
             end = t.end(start);
             next = t.next(end);
             int keyStart = keyEnd;

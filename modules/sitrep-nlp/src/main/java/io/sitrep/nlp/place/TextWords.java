@@ -225,9 +225,25 @@ final class TextWords {
         return at + lastKeyLength;
     }
 
-    /** An Arabic article written as a word of its own ("al", "Al-", "ash-"): letters that fold to nothing. */
+    /**
+     * An Arabic article written as a word of its own ("al", "Al-", "ash-"): letters that fold to nothing. The
+     * ASCII articles all begin with an a or an e, so other ASCII words are told apart without folding them.
+     */
     boolean isArticle(int start, int end, boolean hyphenated, int keyAt) {
-        return Character.isLetter(chars[start]) && fold(start, end, hyphenated, keyAt) == keyAt;
+        char first = chars[start];
+        if (first < 128 && (first | 0x20) != 'a' && (first | 0x20) != 'e') return false;
+        return Character.isLetter(first) && fold(start, end, hyphenated, keyAt) == keyAt;
+    }
+
+    /**
+     * The first char of the key of the word at {@code start} when it begins with an ASCII consonant, told without
+     * folding it: that consonant in lower case (NameFolder's rules change vowels, apostrophes, doubled letters and a
+     * final h, never a word's first consonant). 0 for any other word.
+     */
+    char leadingConsonant(int start) {
+        char c = (char) (chars[start] | 0x20);
+        boolean consonant = c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u';
+        return consonant && chars[start] < 128 ? c : 0;
     }
 
     private void ensureKeyRoom(int at, int extra) {

@@ -8,10 +8,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** NameFolder.foldAsciiToken, which the resolver folds ASCII words with, must give foldToken's keys exactly, or text and gazetteer would not meet. */
+/**
+ * NameFolder.foldAsciiToken, which the resolver folds ASCII words with, must give foldToken's keys exactly, or text
+ * and gazetteer would not meet; and what the resolver tells of a key without folding (TextWords.leadingConsonant,
+ * TextWords.isArticle) must hold for every word.
+ */
 class AsciiKeyFoldingTest {
-    /** The letters NameFolder's rules turn on (vowels, y, h, the article letters, "abdul"), an apostrophe, a digit. */
-    private static final String ALPHABET = "aeiouyhlbdsAEO'`1";
+    /**
+     * The letters NameFolder's rules turn on (vowels, y, h, the article letters, "abdul"), an apostrophe, a digit;
+     * upper-case consonants too, which the resolver reads a key's first char from.
+     */
+    private static final String ALPHABET = "aeiouyhlbdsAEO'`1HL";
 
     @Test
     void every_short_word_of_the_letters_the_rules_read_folds_as_name_folder_folds_it() {
@@ -58,6 +65,23 @@ class AsciiKeyFoldingTest {
             if (!expected.equals(new String(out, 3, end - 3))) {
                 assertThat(new String(out, 3, end - 3)).as(word + (hyphenated ? "-" : "")).isEqualTo(expected);
             }
+            assertReadWithoutFolding(word, hyphenated, expected);
+        }
+    }
+
+    private static final TextWords WORDS = new TextWords();
+
+    /** What the resolver tells of a word's key without folding it: its first consonant, and that it is no article. */
+    private static void assertReadWithoutFolding(String word, boolean hyphenated, String key) {
+        if (word.isEmpty()) return;
+        TextWords words = WORDS.reset(word + (hyphenated ? "-x" : ""));
+        char consonant = words.leadingConsonant(0);
+        if (consonant != 0 && (key.isEmpty() || key.charAt(0) != consonant)) {
+            assertThat(key).as(word + (hyphenated ? "-" : "") + ": starts with its consonant").startsWith(String.valueOf(consonant));
+        }
+        boolean article = Character.isLetter(word.charAt(0)) && key.isEmpty();
+        if (article != words.isArticle(0, word.length(), hyphenated, 0)) {
+            assertThat(words.isArticle(0, word.length(), hyphenated, 0)).as(word + (hyphenated ? "-" : "") + ": article").isEqualTo(article);
         }
     }
 
