@@ -8,19 +8,17 @@ import java.util.Arrays;
  * on first use only (most words of an article are never looked up). Separators are NameFolder's, so a name in
  * the gazetteer and the same name in a text split into the same words. A possessive "'s" is not part of a word.
  *
- * <p>An instance is reusable: {@link #reset} reads another text into the same arrays, so a resolver keeps one per
- * thread and a call allocates nothing here. Keys are char ranges of one buffer, not Strings. Not thread-safe.
+ * <p>Used to index names while the gazetteer is built; {@link PlaceResolver#find} reads texts with {@link
+ * TextWords}, which finds the same words on demand. Keys are char ranges of one buffer, not Strings. Not
+ * thread-safe.
  */
 final class TextTokens {
     private static final byte[] CHAR_CLASS = TextWords.CHAR_CLASS;
     private static final byte WORD = TextWords.WORD;
     private static final byte LETTER = TextWords.LETTER;
-    private static final byte UPPER_CASE = TextWords.UPPER_CASE;
 
     /** Characters read per step of the split, between two checks that the bounds array has room. */
     private static final int SPLIT_STEP = 1024;
-    /** Buffers larger than this (a text of some 64 K chars) are dropped after use rather than kept per thread. */
-    private static final int KEPT_CAPACITY = 1 << 16;
 
     private CharSequence text;
     /** The text's characters: every test below reads them without an interface call. */
@@ -55,21 +53,6 @@ final class TextTokens {
         if (keyChars.length < length) keyChars = new char[length];
         keyCharsUsed = 0;
         return this;
-    }
-
-    /** Lets go of the text, and of buffers too large to keep for the next one. */
-    void release() {
-        text = null;
-        if (chars.length > KEPT_CAPACITY) {
-            chars = new char[0];
-            keyChars = new char[0];
-        }
-        if (bounds.length > KEPT_CAPACITY) {
-            bounds = new int[0];
-            keyStart = new int[0];
-            keyLength = new int[0];
-        }
-        size = 0;
     }
 
     /**
@@ -118,67 +101,20 @@ final class TextTokens {
     /** The text's characters; [0, text length) is valid. */
     char[] chars() { return chars; }
 
-    /** Whether the word is spelt exactly {@code word}, without allocating. */
-    boolean is(int token, String word) {
-        int start = start(token);
-        if (end(token) - start != word.length()) return false;
-        for (int k = 0; k < word.length(); k++) if (chars[start + k] != word.charAt(k)) return false;
-        return true;
-    }
-
-    /** The word's first character (a word is never empty). */
-    char firstChar(int token) { return chars[start(token)]; }
-
     String textOf(int token) { return new String(chars, start(token), end(token) - start(token)); }
-
-    /** Two words are joined (may belong to one name) when only spaces or a single hyphen lie between them. */
-    boolean joinedToNext(int token) {
-        if (token + 1 >= size) return false;
-        int from = end(token);
-        int to = start(token + 1);
-        if (to - from == 1) {
-            char c = chars[from];
-            return c == ' ' || NameFolder.isHyphen(c);
-        }
-        for (int k = from; k < to; k++) {
-            char c = chars[k];
-            if (c != ' ' && c != '\u00A0') return false;
-        }
-        return true;
-    }
 
     /** Joined to the next word by a single hyphen, which makes "as-" in "as-Sabah" an article. */
     boolean hyphenToNext(int token) {
         return token + 1 < size && start(token + 1) - end(token) == 1 && NameFolder.isHyphen(chars[end(token)]);
     }
 
-    /** The first word of the text or of a sentence (after . ! ? : ; or a line break). */
-    boolean sentenceStart(int token) {
-        if (token == 0) return true;
-        for (int k = end(token - 1); k < start(token); k++) {
-            char c = chars[k];
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ':' || c == ';' || c == '\u061F') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The first letter of the word is upper case (a leading apostrophe or quote is skipped). */
     boolean capitalised(int token) {
-        return isUpperCase(firstLetter(token));
+        return TextWords.isUpperCase(firstLetter(token));
     }
 
     boolean arabic(int token) {
-        return isArabic(firstLetter(token));
-    }
-
-    static boolean isUpperCase(char letter) {
-        return TextWords.isUpperCase(letter);
-    }
-
-    static boolean isArabic(char letter) {
-        return letter >= '\u0600' && letter <= '\u06FF';
+        return TextWords.isArabic(firstLetter(token));
     }
 
     /** The word's first letter (a leading apostrophe, quote or digit is skipped), 0 when it has none. */
@@ -238,25 +174,5 @@ final class TextTokens {
     String key(int token) {
         int n = keyLength(token);
         return new String(keyChars, keyStart[token], n);
-    }
-
-    /**
-     * The key of an Arabic word without its one-letter proclitic before the article (وال، بال، فال، كال، لل),
-     * so "بالموصل" (in Mosul) meets "الموصل"; null when the word has none.
-     */
-    String keyWithoutProclitic(int token) {
-        int s = start(token);
-        if (!arabic(token) || end(token) - s < 5) return null;
-        char first = chars[s];
-        char second = chars[s + 1];
-        char third = chars[s + 2];
-        if (first == '\u0644' && second == '\u0644') {
-            return NameFolder.foldToken(text, s + 2, end(token), false); // لل: li- + the article without its alef
-        }
-        boolean proclitic = first == '\u0648' || first == '\u0628' || first == '\u0641' || first == '\u0643';
-        if (proclitic && second == '\u0627' && third == '\u0644') {
-            return NameFolder.foldToken(text, s + 1, end(token), false); // the folder drops the glued article
-        }
-        return null;
     }
 }
