@@ -35,10 +35,11 @@ final class ChromeRules {
     private final FirstChars prefixFirsts = new FirstChars();
     private final List<Regex> regexes = new ArrayList<>();
     private final List<Cut> cuts = new ArrayList<>();
-    /** The first chars of the cut literals: where a line may hold one. */
-    private final CharSet cutFirsts = new CharSet();
-    /** The cut literals, by cut. */
-    private final char[][] cutLiterals;
+    /** The distinct cut literals, and for each the cuts it is the literal of (bit i for cut i). */
+    private final String[] cutLiterals;
+    private final long[] cutsOfLiteral;
+    /** For each distinct cut literal, where its rarest char is: the one to search a page for. */
+    private final int[] cutAnchors;
     /** Per thread: a matcher for each regex rule, reset for each line, and the view of the line they read. */
     private final ThreadLocal<LineMatchers> lineMatchers = ThreadLocal.withInitial(LineMatchers::new);
 
@@ -70,11 +71,19 @@ final class ChromeRules {
         }
         lineHashes = lines.stream().mapToInt(String::hashCode).sorted().toArray();
         if (cuts.size() > Long.SIZE) throw new IllegalArgumentException(RESOURCE + ": at most 64 cut rules");
-        cutLiterals = cuts.stream().map(c -> c.trigger().toCharArray()).toArray(char[][]::new);
-        for (Cut c : cuts) {
-            if (c.trigger().isEmpty()) throw new IllegalArgumentException(RESOURCE + ": empty cut literal");
-            cutFirsts.add(c.trigger().charAt(0));
+        List<String> literals = new ArrayList<>();
+        long[] cutsOf = new long[cuts.size()];
+        for (int i = 0; i < cuts.size(); i++) {
+            String literal = cuts.get(i).trigger();
+            if (literal.isEmpty()) throw new IllegalArgumentException(RESOURCE + ": empty cut literal");
+            if (literal.indexOf('\n') >= 0) throw new IllegalArgumentException(RESOURCE + ": cut literal with a line end");
+            int k = literals.indexOf(literal);
+            if (k < 0) literals.add(literal);
+            cutsOf[k < 0 ? literals.size() - 1 : k] |= 1L << i;
         }
+        cutLiterals = literals.toArray(String[]::new);
+        cutsOfLiteral = Arrays.copyOf(cutsOf, cutLiterals.length);
+        cutAnchors = Arrays.stream(cutLiterals).mapToInt(ChromeRules::rarestChar).toArray();
     }
 
     static ChromeRules standard() { return Holder.STANDARD; }
@@ -97,22 +106,29 @@ final class ChromeRules {
         return out;
     }
 
-    /** Whether a cut literal may start with {@code c}: false means {@link #cutsAt} finds none there. */
-    boolean mayStartCut(char c) { return cutFirsts.contains(c); }
+    /** The number of distinct cut literals. */
+    int cutLiterals() { return cutLiterals.length; }
 
-    /** The cuts whose literal is at {@code at} in {@code chars[0, end)}, as bits (bit i for cut i). */
-    long cutsAt(char[] chars, int at, int end) {
-        long found = 0;
-        char[][] literals = cutLiterals;
-        for (int i = 0; i < literals.length; i++) {
-            char[] literal = literals[i];
-            if (chars[at] != literal[0] || at + literal.length > end) continue;
-            int k = 1;
-            while (k < literal.length && chars[at + k] == literal[k]) k++;
-            if (k == literal.length) found |= 1L << i;
-        }
-        return found;
+    /** The k-th distinct cut literal: a line without it is left as it is by the cuts of {@link #cutsOf}(k). */
+    String cutLiteral(int k) { return cutLiterals[k]; }
+
+    /** Where in the k-th distinct cut literal its rarest char is (as text goes: punctuation, capitals, then the rest). */
+    int cutAnchor(int k) { return cutAnchors[k]; }
+
+    private static int rarestChar(String literal) {
+        int best = 0;
+        for (int i = 1; i < literal.length(); i++) if (rarity(literal.charAt(i)) > rarity(literal.charAt(best))) best = i;
+        return best;
     }
+
+    private static int rarity(char c) {
+        if (c == ' ' || Character.isLowerCase(c) || c == '.' || c == ',') return 0;
+        if (Character.isUpperCase(c) || Character.isDigit(c)) return 1;
+        return 2;
+    }
+
+    /** The cuts (bit i for cut i) whose literal is the k-th distinct one. */
+    long cutsOf(int k) { return cutsOfLiteral[k]; }
 
     /** Whether a whole (already cut, stripped) line is chrome. */
     boolean isChrome(String line) {
@@ -250,26 +266,6 @@ final class ChromeRules {
         void add(char c) { if (c < JUDGED) bits[c >>> 6] |= 1L << c; }
 
         boolean mayBe(char c) { return c >= JUDGED || (bits[c >>> 6] & 1L << c) != 0; }
-    }
-
-    /** A set of chars: ASCII ones as bits, the few others listed. */
-    private static final class CharSet {
-        private final long[] ascii = new long[2];
-        private char[] others = new char[0];
-
-        void add(char c) {
-            if (c < 128) ascii[c >>> 6] |= 1L << c;
-            else if (!contains(c)) {
-                others = Arrays.copyOf(others, others.length + 1);
-                others[others.length - 1] = c;
-            }
-        }
-
-        boolean contains(char c) {
-            if (c < 128) return (ascii[c >>> 6] & 1L << c) != 0;
-            for (char o : others) if (o == c) return true;
-            return false;
-        }
     }
 
     private static void expect(DataFile.Line rule, String[] f, int n) {

@@ -73,8 +73,6 @@ public final class PageSegmenter {
         int paragraphs;
         /** A body being made. */
         char[] body;
-        /** The {@link TextSanitizer#countOf} sum of the text's chars. */
-        long counts;
 
         Page(int capacity) {
             chars = new char[2 * capacity];
@@ -188,13 +186,10 @@ public final class PageSegmenter {
     }
 
     private final ChromeRules chrome;
-    /** The {@link #splitLines} flags of each ASCII char. */
-    private final byte[] asciiFlags;
     private final Outlets outlets;
 
     PageSegmenter(ChromeRules chrome, Outlets outlets) {
         this.chrome = chrome;
-        this.asciiFlags = asciiFlags(chrome);
         this.outlets = outlets;
     }
 
@@ -218,27 +213,27 @@ public final class PageSegmenter {
     private List<Segment> cut(ArticleText article) {
         String body = capped(article.body() == null ? "" : article.body());
         String title = article.title();
+        if (body.indexOf('<') >= 0 && HtmlText.looksLikeHtml(body)) {
+            HtmlText.Page html = HtmlText.toText(body);
+            body = html.text();
+            if (title == null || title.isBlank()) title = html.title();
+        }
         Page page = Page.of(body);
         try {
-            int flags = splitLines(page);
-            if ((flags & LESS_THAN) != 0 && HtmlText.looksLikeHtml(body)) {
-                HtmlText.Page html = HtmlText.toText(body);
-                body = html.text();
-                if (title == null || title.isBlank()) title = html.title();
-                page.clear();
-                page = Page.of(body);
-                flags = splitLines(page);
+            long scan = TextSanitizer.scan(page.chars, page.used);
+            int length = (int) scan;
+            boolean doubleSpace = (scan & TextSanitizer.DOUBLE_SPACE) != 0;
+            if (length == TextSanitizer.REWRITE) {
+                length = TextSanitizer.rewrite(page.chars, page.used);
+                if (length >= 0) body = new String(page.chars, 0, length); // the text as sanitized, to split
+                doubleSpace = true; // may be: a tab or an exotic space became one
             }
-            int length = (flags & CHANGE) != 0 ? TextSanitizer.sanitize(page.chars, page.used)
-                    : TextSanitizer.verdict(page.used, page.counts);
             if (length < 0) {
                 log.debug("page {} is mostly not text, no segment", article.id());
                 return List.of();
             }
-            if ((flags & CHANGE) != 0) { // split again, as sanitized
-                page.used = length;
-                splitLines(page);
-            }
+            page.used = length;
+            splitLines(page, body, doubleSpace);
             keepLines(page);
             classify(page);
             List<Draft> drafts = assemble(page);
@@ -257,72 +252,60 @@ public final class PageSegmenter {
     }
 
     /**
-     * One pass over the text: its lines, and for each whether it needs its spaces collapsed (a tab, a leading or
-     * trailing space, two spaces in a row) and the cut literals it holds; the sanitizer's counts of the text; and
-     * whether the text has a char the sanitizer changes ({@link #CHANGE}) or a '<' ({@link #LESS_THAN}).
+     * The lines of the sanitized text ({@code text} is {@code chars[0, used)} of the page; it has no tab), and for
+     * each whether it needs its spaces collapsed (a leading or trailing space, two spaces in a row) and the cuts whose
+     * literal it holds. Line ends and the rarest char of each literal are found with {@link String#indexOf(int)},
+     * which reads many chars at a time.
      */
-    private int splitLines(Page p) {
+    private void splitLines(Page p, String text, boolean doubleSpace) {
         char[] t = p.chars;
         int n = p.used;
-        byte[] flags = asciiFlags;
-        long[] counts = ASCII_COUNTS;
-        long sum = 0;
-        int page = 0;
         p.rawLines = 0;
-        int s = 0;
-        while (s <= n) {
-            long cuts = 0;
-            int line = 0; // the flags of the line's chars, and DOUBLE_SPACE
-            int previous = 0;
-            int i = s;
-            for (; i < n; i++) {
-                char c = t[i];
-                if (c == '\n') break;
-                int f;
-                if (c < 0x80) {
-                    sum += counts[c];
-                    f = flags[c];
-                } else {
-                    long count = TextSanitizer.countOf(c);
-                    sum += count;
-                    f = (count == TextSanitizer.CHANGED ? CHANGE : 0) | (chrome.mayStartCut(c) ? CUT_FIRST : 0);
-                }
-                line |= f | (f & previous & SPACE) << 3;
-                previous = f;
-                if ((f & CUT_FIRST) != 0) cuts |= chrome.cutsAt(t, i, n);
-            }
-            page |= line;
+        for (int s = 0; s <= n; ) {
+            int i = text.indexOf('\n', s);
+            if (i < 0) i = n;
             if (i > s) { // an empty line is chrome
                 if (p.rawLines == p.rawStart.length) p.growRaw();
                 int k = p.rawLines++;
                 p.rawStart[k] = s;
                 p.rawEnd[k] = i;
-                p.rawCollapse[k] = (line & (TAB | DOUBLE_SPACE)) != 0 || t[s] == ' ' || t[i - 1] == ' ';
-                p.rawCuts[k] = cuts;
+                p.rawCollapse[k] = t[s] == ' ' || t[i - 1] == ' ';
+                p.rawCuts[k] = 0;
             }
             s = i + 1;
         }
-        p.counts = sum;
-        return page;
-    }
-
-    /** Flags of a char (and of a line, a page: those of its chars) for {@link #splitLines}. */
-    private static final int SPACE = 1, TAB = 2, CUT_FIRST = 4, DOUBLE_SPACE = 8, CHANGE = 16, LESS_THAN = 32;
-    /** {@link TextSanitizer#countOf} an ASCII char; a changed one adds 0 (the flags tell it). */
-    private static final long[] ASCII_COUNTS = new long[128];
-
-    static {
-        for (char c = 0; c < 128; c++) ASCII_COUNTS[c] = Math.max(0, TextSanitizer.countOf(c));
-    }
-
-    /** The flags of each ASCII char. */
-    private static byte[] asciiFlags(ChromeRules chrome) {
-        byte[] flags = new byte[128];
-        for (char c = 0; c < 128; c++) {
-            flags[c] = (byte) ((c == ' ' ? SPACE : 0) | (c == '\t' ? TAB : 0) | (chrome.mayStartCut(c) ? CUT_FIRST : 0)
-                    | (TextSanitizer.countOf(c) == TextSanitizer.CHANGED ? CHANGE : 0) | (c == '<' ? LESS_THAN : 0));
+        if (doubleSpace) markDoubleSpaces(p);
+        for (int k = 0; k < chrome.cutLiterals(); k++) {
+            String literal = chrome.cutLiteral(k);
+            int anchor = chrome.cutAnchor(k);
+            long cuts = chrome.cutsOf(k);
+            int line = 0;
+            for (int at = text.indexOf(literal.charAt(anchor), anchor); at >= 0; at = text.indexOf(literal.charAt(anchor), at + 1)) {
+                int start = at - anchor;
+                if (!text.startsWith(literal, start)) continue;
+                line = lineAt(p, line, start);
+                p.rawCuts[line] |= cuts;
+            }
         }
-        return flags;
+    }
+
+    /** Marks the lines with two spaces in a row as needing their spaces collapsed. */
+    private static void markDoubleSpaces(Page p) {
+        char[] t = p.chars;
+        for (int k = 0; k < p.rawLines; k++) {
+            for (int i = p.rawStart[k] + 1; i < p.rawEnd[k]; i++) {
+                if (t[i] == ' ' && t[i - 1] == ' ') {
+                    p.rawCollapse[k] = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The raw line, from {@code line} on, that holds the char at {@code at} (which is no line end). */
+    private static int lineAt(Page p, int line, int at) {
+        while (p.rawEnd[line] <= at) line++;
+        return line;
     }
 
     /** The lines with spaces collapsed and cut rules applied, without the chrome ones. */

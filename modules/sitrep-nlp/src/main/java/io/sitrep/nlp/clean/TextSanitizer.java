@@ -24,62 +24,67 @@ final class TextSanitizer {
      * the input is mostly not text.
      */
     static int sanitize(char[] chars, int n) {
+        int length = (int) scan(chars, n);
+        return length == REWRITE ? rewrite(chars, n) : length;
+    }
+
+    /** What {@link #scan} tells when a char has to change: {@link #rewrite} then does the work. */
+    static final int REWRITE = -2;
+    /** The bit of {@link #scan}'s result that tells two spaces follow each other somewhere. */
+    static final long DOUBLE_SPACE = 1L << 32;
+
+    /**
+     * Reads {@code chars[0, n)}: its length when it needs no change and is text, -1 when it needs no change and is
+     * garbage, {@link #REWRITE} when a char has to change (as an int, in the low 32 bits), and {@link #DOUBLE_SPACE}.
+     */
+    static long scan(char[] chars, int n) {
         // most captured text needs no change: then it is only counted. An ASCII char adds its counts, packed in one
-        // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars
+        // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars.
+        // A space is bit 63, which the adds leave alone below it: two spaces in a row have it in a char and the next
         int letters = 0, visible = 0;
+        long previous = 0, pairs = 0;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             long counts = 0;
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 if (c < 0x80) {
-                    counts += ASCII_COUNTS[c];
+                    long count = ASCII_COUNTS[c];
+                    counts += count;
+                    pairs |= count & previous;
+                    previous = count;
                 } else if (!kept(c)) {
-                    return rewrite(chars, n);
+                    return REWRITE & 0xFFFF_FFFFL;
                 } else {
+                    previous = 0;
                     visible++;
                     if (Character.isLetter(c)) letters++;
                 }
             }
-            if (counts >>> (2 * COUNT_BITS) != 0) return rewrite(chars, n);
+            if ((counts & CHANGED_MASK) != 0) return REWRITE & 0xFFFF_FFFFL;
             visible += (int) (counts & COUNT_MASK);
             letters += (int) (counts >>> COUNT_BITS & COUNT_MASK);
         }
-        return verdict(n, 0, letters, visible);
+        return verdict(n, 0, letters, visible) & 0xFFFF_FFFFL | (pairs < 0 ? DOUBLE_SPACE : 0);
     }
 
     private static final int COUNT_BITS = 21;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    /** The changed chars' count, below the space bit 63. */
+    private static final long CHANGED_MASK = COUNT_MASK << (2 * COUNT_BITS);
     /** Chars counted in one long: far fewer than the packed counts can hold. */
     private static final int CHUNK = 4096;
-    /** What the fast path counts for an ASCII char: visible (bit 0), letter (bit 21), to be changed (bit 42). */
+    /** What the fast path counts for an ASCII char: visible (bit 0), letter (bit 21), to be changed (bit 42), space (bit 63). */
     private static final long[] ASCII_COUNTS = new long[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             // space and line feed are kept and not counted
+            if (c == ' ') ASCII_COUNTS[c] = 1L << 63;
             if (c == ' ' || c == '\n') continue;
             ASCII_COUNTS[c] = !kept(c) ? 1L << (2 * COUNT_BITS) : Character.isLetter(c) ? 1 | 1L << COUNT_BITS : 1;
         }
     }
-
-    /** {@link #countOf} of a char the sanitizer changes or drops. */
-    static final long CHANGED = -1;
-
-    /**
-     * What a char adds to the counts of a text that needs no change, visible chars in the low 32 bits and letters in
-     * the high ones (space and line feed: nothing); {@link #CHANGED} when the sanitizer changes or drops it. For a
-     * pass that counts as it reads; it then calls {@link #verdict(int, long)}, or {@link #sanitize(char[], int)} when
-     * a char was changed.
-     */
-    static long countOf(char c) {
-        if (c == ' ' || c == '\n') return 0;
-        if (!kept(c)) return CHANGED;
-        return Character.isLetter(c) ? 1 | 1L << 32 : 1;
-    }
-
-    /** The length of a text that needs no change, or -1 when it is garbage, from its summed {@link #countOf}. */
-    static int verdict(int length, long counts) { return verdict(length, 0, (int) (counts >>> 32), (int) counts); }
 
     /** Whether a char other than space and line feed stays as it is and counts as visible. */
     private static boolean kept(char c) {
@@ -95,8 +100,11 @@ final class TextSanitizer {
         return length;
     }
 
-    /** The slow path, in place: the output is never longer than what was read, so it never overtakes the input. */
-    private static int rewrite(char[] chars, int n) {
+    /**
+     * Sanitizes {@code chars[0, n)} in place, the slow way, and returns the new length or -1 for garbage: the output
+     * is never longer than what was read, so it never overtakes the input.
+     */
+    static int rewrite(char[] chars, int n) {
         int w = 0;
         int bad = 0, letters = 0, visible = 0;
         for (int i = 0; i < n; i++) {
