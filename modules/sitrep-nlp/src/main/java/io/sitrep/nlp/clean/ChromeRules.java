@@ -23,7 +23,18 @@ final class ChromeRules {
      */
     private record Regex(String trigger, Pattern pattern, FirstChars firsts) {}
 
-    private record Cut(String trigger, Pattern pattern) {}
+    /** A cut rule; an anchored one ({@code ^...}, no alternative, no inline flag) can only match at the line start. */
+    private record Cut(String trigger, Pattern pattern, boolean anchored) {
+        Cut(String trigger, Pattern pattern) { this(trigger, pattern, anchored(pattern.pattern())); }
+
+        private static boolean anchored(String regex) {
+            if (!regex.startsWith("^") || regex.indexOf('|') >= 0) return false;
+            for (int i = regex.indexOf("(?"); i >= 0; i = regex.indexOf("(?", i + 1)) {
+                if (i + 2 >= regex.length() || "=!:<".indexOf(regex.charAt(i + 2)) < 0) return false;
+            }
+            return true;
+        }
+    }
 
     private final Set<String> lines = new HashSet<>();
     /** The hashes of {@link #lines}, sorted: most lines are told apart without making their normal form. */
@@ -101,7 +112,10 @@ final class ChromeRules {
             Cut c = cuts.get(i);
             if ((onPage & 1L << i) == 0 || !out.contains(c.trigger())) continue;
             Matcher m = c.pattern().matcher(out);
-            if (m.find()) out = m.replaceAll("").strip();
+            if (c.anchored()) {
+                // its only match is at the start: find() would try every other position in vain, twice
+                if (m.lookingAt()) out = out.substring(m.end()).strip();
+            } else if (m.find()) out = m.replaceAll("").strip();
         }
         return out;
     }

@@ -293,8 +293,11 @@ public final class PageSegmenter {
     private static void markDoubleSpaces(Page p) {
         char[] t = p.chars;
         for (int k = 0; k < p.rawLines; k++) {
-            for (int i = p.rawStart[k] + 1; i < p.rawEnd[k]; i++) {
-                if (t[i] == ' ' && t[i - 1] == ' ') {
+            if (p.rawCollapse[k]) continue;
+            // two spaces in a row hold a char at an odd offset in the line: only those are read
+            int s = p.rawStart[k], e = p.rawEnd[k];
+            for (int i = s + 1; i < e; i += 2) {
+                if (t[i] == ' ' && (t[i - 1] == ' ' || i + 1 < e && t[i + 1] == ' ')) {
                     p.rawCollapse[k] = true;
                     break;
                 }

@@ -179,21 +179,25 @@ final class PublicationTimes {
         LocalDate latest = null;
         Matcher mdy = null, dmy = null;
         int n = text.length();
-        for (int y = 1; y + 4 <= n; y++) {
-            if (text.charAt(y - 1) != ' ' || !isDigit(text.charAt(y)) || !isDigit(text.charAt(y + 1))
-                    || !isDigit(text.charAt(y + 2)) || !isDigit(text.charAt(y + 3)) || y + 4 < n && isDigit(text.charAt(y + 4))) {
-                continue;
+        // a year's four digits hold one index i with i % 4 == 3: only those chars are read, and at a digit the years
+        // whose digits hold i are tried
+        for (int i = 3; i < n; i += 4) {
+            if (!isDigit(text.charAt(i))) continue;
+            for (int y = Math.max(1, i - 3); y <= i && y + 4 <= n; y++) {
+                if (text.charAt(y - 1) != ' ' || !isDigit(text.charAt(y)) || !isDigit(text.charAt(y + 1))
+                        || !isDigit(text.charAt(y + 2)) || !isDigit(text.charAt(y + 3)) || y + 4 < n && isDigit(text.charAt(y + 4))) {
+                    continue;
+                }
+                int from = Math.max(0, y - YEAR_LEAD);
+                if (mdy == null) {
+                    mdy = MONTH_DAY_YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    dmy = DAY_MONTH_YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                mdy.region(from, y + 4);
+                while (mdy.find()) latest = later(latest, named(mdy.group(1), mdy.group(2), mdy.group(3)));
+                dmy.region(from, y + 4);
+                while (dmy.find()) latest = later(latest, named(dmy.group(2), dmy.group(1), dmy.group(3)));
             }
-            int from = Math.max(0, y - YEAR_LEAD);
-            if (mdy == null) {
-                mdy = MONTH_DAY_YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-                dmy = DAY_MONTH_YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            mdy.region(from, y + 4);
-            while (mdy.find()) latest = later(latest, named(mdy.group(1), mdy.group(2), mdy.group(3)));
-            dmy.region(from, y + 4);
-            while (dmy.find()) latest = later(latest, named(dmy.group(2), dmy.group(1), dmy.group(3)));
-            y += 4;
         }
         return latest;
     }
