@@ -24,8 +24,8 @@ final class ChromeRules {
     private record Regex(String trigger, Pattern pattern, FirstChars firsts) {}
 
     /** A cut rule; an anchored one ({@code ^...}, no alternative, no inline flag) can only match at the line start. */
-    private record Cut(String trigger, Pattern pattern, boolean anchored) {
-        Cut(String trigger, Pattern pattern) { this(trigger, pattern, anchored(pattern.pattern())); }
+    private record Cut(String trigger, Pattern pattern, boolean anchored, int triggerAnchor) {
+        Cut(String trigger, Pattern pattern) { this(trigger, pattern, anchored(pattern.pattern()), rarestChar(trigger)); }
 
         private static boolean anchored(String regex) {
             if (!regex.startsWith("^") || regex.indexOf('|') >= 0) return false;
@@ -110,7 +110,7 @@ final class ChromeRules {
         String out = line;
         for (int i = 0; i < cuts.size(); i++) {
             Cut c = cuts.get(i);
-            if ((onPage & 1L << i) == 0 || !out.contains(c.trigger())) continue;
+            if ((onPage & 1L << i) == 0 || !contains(out, c.trigger(), c.triggerAnchor())) continue;
             Matcher m = c.pattern().matcher(out);
             if (c.anchored()) {
                 // its only match is at the start: find() would try every other position in vain, twice
@@ -129,7 +129,19 @@ final class ChromeRules {
     /** Where in the k-th distinct cut literal its rarest char is (as text goes: punctuation, capitals, then the rest). */
     int cutAnchor(int k) { return cutAnchors[k]; }
 
-    private static int rarestChar(String literal) {
+    /**
+     * Whether {@code text} holds {@code literal}, found by its char at {@code anchor} ({@link String#indexOf(int)}
+     * reads many chars at a time; {@link String#contains} with a Latin-1 literal in UTF-16 text reads one by one).
+     */
+    static boolean contains(String text, String literal, int anchor) {
+        char a = literal.charAt(anchor);
+        for (int at = text.indexOf(a, anchor); at >= 0; at = text.indexOf(a, at + 1)) {
+            if (text.startsWith(literal, at - anchor)) return true;
+        }
+        return false;
+    }
+
+    static int rarestChar(String literal) {
         int best = 0;
         for (int i = 1; i < literal.length(); i++) if (rarity(literal.charAt(i)) > rarity(literal.charAt(best))) best = i;
         return best;
