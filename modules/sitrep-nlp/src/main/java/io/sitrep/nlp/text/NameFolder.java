@@ -189,38 +189,12 @@ public final class NameFolder {
 
     /**
      * {@link #foldTokenInto} of a word of ASCII letters and digits only that is no article (see
-     * {@link #isAsciiArticle}), in one pass: lower-cased as it is read, vowels folded as in {@link #foldVowels}.
+     * {@link #isAsciiArticle}): {@link #foldAsciiToken} into the buffer.
      */
     static void foldPlainAsciiInto(char[] text, int start, int end, Chars out) {
         out.ensure(end - start); // folding never lengthens a word
-        char[] t = out.a;
-        int from = out.length;
-        int w = from;
-        int produced = 0; // letters before doubles are collapsed
-        for (int r = start; r < end; r++) {
-            char c = (char) (text[r] | 0x20); // lower case of a letter, a digit unchanged
-            char second = 0;
-            if (c == 'e' || c == 'o' || c == 'a') {
-                char next = r + 1 < end ? (char) (text[r + 1] | 0x20) : 0;
-                if (c == 'e' && next == 'e') { c = 'i'; r++; }
-                else if (c == 'o' && (next == 'o' || next == 'u')) { c = 'u'; r++; }
-                else if (c != 'o' && (next == 'i' || next == 'y')) { c = 'a'; second = 'i'; r++; }
-                else if (c == 'e') c = 'a';
-                else if (c == 'o') c = 'u';
-            }
-            w = putSingle(t, from, w, c);
-            // Abdul/Abdel/Abdol X spell "Abd al-X" (five letters with no double among them)
-            if (++produced == 5 && w - from == 5 && t[from] == 'a' && t[from + 1] == 'b' && t[from + 2] == 'd'
-                    && t[from + 3] == 'u' && t[from + 4] == 'l') {
-                t[from + 3] = 'a';
-            }
-            if (second != 0) {
-                w = putSingle(t, from, w, second);
-                produced++;
-            }
-        }
-        out.length = w;
-        if (w - from > 3 && t[w - 1] == 'h' && isVowel(t[w - 2])) out.length = w - 1;
+        // not an article with a hyphen after it, so not one without (the stricter test) either
+        out.length = foldAsciiToken(text, start, end, false, out.a, out.length);
     }
 
     private static boolean isArticleSpan(CharSequence text, int start, int end) {
