@@ -2,6 +2,7 @@ package io.sitrep.nlp.entity;
 
 import io.sitrep.nlp.EntityType;
 import io.sitrep.nlp.text.DataFile;
+import io.sitrep.nlp.text.LongIntTable;
 import io.sitrep.nlp.text.NameTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Set;
  * own, labelled with the rest of that key. Labels are numbered: a word is turned into its label once ({@link
  * #label}), mostly without folding it (a {@link SpellingTable} of packed spellings, and the {@link
  * NameTokens#skeleton} of a word that is that of no label rules it out), and a step is one probe of an int-keyed
- * {@link EdgeTable}. Validated at load: a bad line fails with its file and line number.
+ * {@link LongIntTable}. Validated at load: a bad line fails with its file and line number.
  */
 final class EntityDictionary {
     static final String[] TABLES = {"/entities/countries.tsv", "/entities/organizations.tsv", "/entities/persons.tsv"};
@@ -50,7 +51,8 @@ final class EntityDictionary {
     private KeyTable<Node> nodeByKey;
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
     private boolean rootIsNode;
-    private EdgeTable edges;
+    /** Edges of the key graph: (node, label) packed as {@link #edge} → target node. */
+    private LongIntTable edges;
     private int[] rootTargets; // by label: every phrase starts at the root, so its edges are an array
     private KeyTable<Integer> labelByKey;
     private final SkeletonSet labelSkeletons = new SkeletonSet();
@@ -87,7 +89,7 @@ final class EntityDictionary {
     int next(int from, int label) {
         if (label == EMPTY) return from != ROOT || rootIsNode ? from : NONE;
         if (label < 0) return NONE;
-        return from == ROOT ? rootTargets[label] : edges.target(from, label);
+        return from == ROOT ? rootTargets[label] : edges.get(edge(from, label), -1);
     }
 
     /** The entries node {@code id} names, null when it only starts phrases. */
@@ -147,7 +149,7 @@ final class EntityDictionary {
             nodeByKey.putIfAbsent(k, 0, k.length, nodes[id]);
         }
         // an edge from every key that is a proper prefix of another (or from the empty key) to that other
-        edges = new EdgeTable(sorted.size() * 2);
+        edges = new LongIntTable(sorted.size() * 2);
         labelByKey = new KeyTable<>(sorted.size() * 2);
         int labels = 0;
         for (String key : sorted) {
@@ -161,11 +163,11 @@ final class EntityDictionary {
                     labelByKey.putIfAbsent(label, 0, label.length, id);
                     labelSkeletons.add(NameTokens.skeleton(label, 0, label.length));
                 }
-                edges.add(from, id, ids.get(key));
+                edges.putIfAbsent(edge(from, id), ids.get(key));
             }
         }
         rootTargets = new int[labels];
-        for (int label = 0; label < labels; label++) rootTargets[label] = edges.target(ROOT, label);
+        for (int label = 0; label < labels; label++) rootTargets[label] = edges.get(edge(ROOT, label), -1);
         spellings = new SpellingTable(this::labelOf);
         keyBySpelling.forEach((packed, key) -> spellings.add(packed, labelOf(key)));
         particleArray = particles.toArray(String[]::new);
@@ -293,4 +295,6 @@ final class EntityDictionary {
             STANDARD = load(tables, DataFile.read(NAME_RULES));
         }
     }
+
+    private static long edge(int from, int label) { return (long) from << 32 | (label & 0xFFFFFFFFL); }
 }

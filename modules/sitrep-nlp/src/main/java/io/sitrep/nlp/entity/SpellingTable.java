@@ -1,5 +1,6 @@
 package io.sitrep.nlp.entity;
 
+import io.sitrep.nlp.text.LongIntTable;
 import io.sitrep.nlp.text.NameFolder;
 import io.sitrep.nlp.text.NameTokens;
 import java.util.function.ToIntFunction;
@@ -17,9 +18,8 @@ final class SpellingTable {
     private static final int SHORT_LIMIT = 1 << 15;
 
     private final int[] shortWords = new int[SHORT_LIMIT];
-    private long[] keys = new long[64]; // 0, which no word packs to, marks a free slot
-    private int[] labels = new int[64];
-    private int size;
+    /** Longer spellings: packed letters → label − {@link #NO_LABEL} (values are non-negative). */
+    private final LongIntTable longWords = new LongIntTable(64);
 
     /** Folds every word of one to three letters; {@code labelOf} gives the label of a key, or {@link #NO_LABEL}. */
     SpellingTable(ToIntFunction<String> labelOf) {
@@ -43,39 +43,13 @@ final class SpellingTable {
 
     /** Adds a longer spelling whose key is label {@code label} (or {@link #NO_LABEL}). */
     void add(long packed, int label) {
-        if (packed < SHORT_LIMIT || get(packed) != UNKNOWN) return;
-        if (2 * (size + 1) > keys.length) grow();
-        insert(packed, label);
+        if (packed >= SHORT_LIMIT) longWords.putIfAbsent(packed, label - NO_LABEL);
     }
 
     /** The label of the word with these packed letters; {@link #UNKNOWN} when it must be folded to tell. */
     int get(long packed) {
         if (packed < SHORT_LIMIT) return packed == 0 ? UNKNOWN : shortWords[(int) packed] - 2;
-        int mask = keys.length - 1;
-        for (int slot = slot(packed) & mask; ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
-            if (k == packed) return labels[slot];
-            if (k == 0) return UNKNOWN;
-        }
+        int stored = longWords.get(packed, -1);
+        return stored < 0 ? UNKNOWN : stored + NO_LABEL;
     }
-
-    private void insert(long packed, int label) {
-        int mask = keys.length - 1;
-        int slot = slot(packed) & mask;
-        while (keys[slot] != 0) slot = (slot + 1) & mask;
-        keys[slot] = packed;
-        labels[slot] = label;
-        size++;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        int[] oldLabels = labels;
-        keys = new long[oldKeys.length * 2];
-        labels = new int[oldLabels.length * 2];
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) if (oldKeys[i] != 0) insert(oldKeys[i], oldLabels[i]);
-    }
-
-    private static int slot(long packed) { return (int) ((packed * 0x9E3779B97F4A7C15L) >>> 40); }
 }

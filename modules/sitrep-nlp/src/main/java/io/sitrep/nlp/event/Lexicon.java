@@ -1,5 +1,6 @@
 package io.sitrep.nlp.event;
 
+import io.sitrep.nlp.text.LongIntTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,34 +88,10 @@ final class Lexicon {
     }
 
     /** Open addressing from packed short words ({@link #packed}) to ints: the key is the word, nothing to confirm. */
-    private static final class PackedTable {
-        private final long[] keys; // 0 = empty (a packed key has its leading 1 bit)
-        private final int[] values;
-        private final int shift;
-
-        PackedTable(Map<Long, Integer> entries) {
-            int bits = 1;
-            while ((1 << bits) < entries.size() * 2) bits++;
-            keys = new long[1 << bits];
-            values = new int[1 << bits];
-            shift = 64 - bits;
-            int mask = keys.length - 1;
-            for (Map.Entry<Long, Integer> e : entries.entrySet()) {
-                int slot = (int) ((e.getKey() * 0x9E3779B97F4A7C15L) >>> shift);
-                while (keys[slot] != 0) slot = (slot + 1) & mask;
-                keys[slot] = e.getKey();
-                values[slot] = e.getValue();
-            }
-        }
-
-        int get(long key) {
-            int mask = keys.length - 1;
-            for (int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift); ; slot = (slot + 1) & mask) {
-                long k = keys[slot];
-                if (k == key) return values[slot];
-                if (k == 0) return -1;
-            }
-        }
+    private static LongIntTable packedTable(Map<Long, Integer> entries) {
+        LongIntTable table = new LongIntTable(entries.size());
+        entries.forEach(table::putIfAbsent);
+        return table;
     }
 
     /** Folded words of at most this many characters, all ASCII, are keyed by their characters themselves. */
@@ -139,9 +116,9 @@ final class Lexicon {
 
     // words and prefixes that pack, keyed by their characters; the others (and every prefix and head, as a long
     // token may start with a short prefix), by hash
-    private final PackedTable packedWords;
-    private final PackedTable packedPrefixes;
-    private final PackedTable packedHeads;
+    private final LongIntTable packedWords;
+    private final LongIntTable packedPrefixes;
+    private final LongIntTable packedHeads;
     private final Table exactWords;
     private final Table prefixes;
     /** First three characters of some prefix → index into headLengths. */
@@ -226,9 +203,9 @@ final class Lexicon {
         exactWords = new Table(unpacked(exactClasses));
         prefixes = new Table(prefixClasses);
         heads = new Table(headIds);
-        packedWords = new PackedTable(packedOnly(exactClasses));
-        packedPrefixes = new PackedTable(packedOnly(prefixClasses));
-        packedHeads = new PackedTable(packedOnly(headIds));
+        packedWords = packedTable(packedOnly(exactClasses));
+        packedPrefixes = packedTable(packedOnly(prefixClasses));
+        packedHeads = packedTable(packedOnly(headIds));
         boolean digits = false;
         for (String w : b.exact.keySet()) digits |= Character.isDigit(w.charAt(0));
         for (String w : b.prefix.keySet()) digits |= Character.isDigit(w.charAt(0));
@@ -344,14 +321,14 @@ final class Lexicon {
      * it matches no pattern. An exact word wins (its class holds its prefixes too), else the longest prefix.
      */
     int classOfPacked(long key, int length) {
-        int c = packedWords.get(key);
+        int c = packedWords.get(key, -1);
         if (c >= 0 || length < HEAD) return c;
-        int head = packedHeads.get(key >>> 7 * (length - HEAD));
+        int head = packedHeads.get(key >>> 7 * (length - HEAD), -1);
         if (head < 0) return -1;
         int best = -1;
         for (int len : headLengths[head]) {
             if (len > length) break;
-            int p = packedPrefixes.get(key >>> 7 * (length - len));
+            int p = packedPrefixes.get(key >>> 7 * (length - len), -1);
             if (p >= 0) best = p;
         }
         return best;
@@ -373,12 +350,12 @@ final class Lexicon {
         if (c >= 0 || n < HEAD || headLengths.length == 0) return c;
         if (!ascii) return longestPrefixHashed(text, from, to);
         // a long word: its head and short prefixes are packed, the longer prefixes hashed
-        int head = packedHeads.get(key >>> 7 * (packedLength - HEAD));
+        int head = packedHeads.get(key >>> 7 * (packedLength - HEAD), -1);
         if (head < 0) return -1;
         int best = -1;
         for (int len : headLengths[head]) {
             if (len > n) break;
-            int p = len <= PACKED_MAX ? packedPrefixes.get(key >>> 7 * (packedLength - len))
+            int p = len <= PACKED_MAX ? packedPrefixes.get(key >>> 7 * (packedLength - len), -1)
                     : prefixes.get(Tokens.hash(text, from, from + len), text, from, from + len);
             if (p >= 0) best = p;
         }
