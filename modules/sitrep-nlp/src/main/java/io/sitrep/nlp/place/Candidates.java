@@ -57,8 +57,6 @@ final class Candidates {
 
     boolean blocked() { return entries.length == 0; }
 
-    List<GazetteerEntry> entries() { return List.of(entries); }
-
     /** The bit of the governorate all candidates share, 0 when they do not. */
     long sharedAdmin1Bit() { return sharedAdmin1Bit; }
 
