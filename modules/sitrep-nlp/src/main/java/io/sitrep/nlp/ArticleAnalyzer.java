@@ -10,10 +10,8 @@ import io.sitrep.nlp.place.PlaceResolver;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,23 +70,21 @@ public final class ArticleAnalyzer {
     }
 
     private static List<PlaceRef> distinctPlaces(List<PlaceMention> mentions) {
-        List<PlaceRef> out = new ArrayList<>();
-        Set<PlaceRef> seen = new HashSet<>();
-        for (PlaceMention m : mentions) if (m != null && m.place() != null && seen.add(m.place())) out.add(m.place());
-        return out;
+        FirstSeen<PlaceRef> seen = new FirstSeen<>();
+        for (PlaceMention m : mentions) if (m != null && m.place() != null) seen.slot(m.place());
+        return seen.keys;
     }
 
     /** One entry per entity id, in order of first mention: the first stated role, the distinct surface forms. */
     private static List<EntityRef> aggregate(List<EntityMention> mentions) {
-        Map<String, Integer> slot = new HashMap<>();
+        FirstSeen<String> ids = new FirstSeen<>();
         List<EntityMention> firsts = new ArrayList<>();
         List<String> roles = new ArrayList<>();
         List<List<String>> surfaces = new ArrayList<>();
         for (EntityMention m : mentions) {
             if (m == null || m.id() == null) continue;
-            Integer i = slot.putIfAbsent(m.id(), firsts.size());
-            if (i == null) {
-                i = firsts.size();
+            int i = ids.slot(m.id());
+            if (i == firsts.size()) {
                 firsts.add(m);
                 roles.add(null);
                 surfaces.add(new ArrayList<>(2));
@@ -103,5 +99,35 @@ public final class ArticleAnalyzer {
             out.add(new EntityRef(first.id(), first.type(), first.name(), roles.get(i), Collections.unmodifiableList(surfaces.get(i))));
         }
         return out;
+    }
+
+    /**
+     * Distinct keys in order of first sight. A segment names a handful of entities and places, so keys are compared
+     * one by one while there are few (cheaper than hashing records and strings); a hash index takes over past that.
+     */
+    private static final class FirstSeen<K> {
+        private static final int LINEAR_LIMIT = 16;
+        final List<K> keys = new ArrayList<>();
+        private Map<K, Integer> index;
+
+        /** The position of key among the distinct keys; a key not seen before is added at the end. */
+        int slot(K key) {
+            if (index != null) {
+                Integer i = index.putIfAbsent(key, keys.size());
+                if (i != null) return i;
+            } else {
+                for (int i = 0; i < keys.size(); i++) {
+                    K k = keys.get(i);
+                    if (k == key || k.equals(key)) return i;
+                }
+                if (keys.size() == LINEAR_LIMIT) {
+                    index = new HashMap<>();
+                    for (int i = 0; i < keys.size(); i++) index.put(keys.get(i), i);
+                    index.put(key, keys.size());
+                }
+            }
+            keys.add(key);
+            return keys.size() - 1;
+        }
     }
 }
