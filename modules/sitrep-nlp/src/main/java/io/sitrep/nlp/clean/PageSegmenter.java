@@ -444,25 +444,36 @@ public final class PageSegmenter {
         int s = p.start[line], e = p.end[line];
         int start = s;
         while (start < e && (t[start] == '•' || t[start] == '·' || t[start] == '|')) start++;
-        // most short lines state no time (the bullets are none of its chars) and start with no outlet name
-        if (!PublicationTimes.mayStateTime(t, s, e)) {
-            int first = start;
-            while (first < e && Character.isWhitespace(t[first])) first++;
-            if (first == e || !outlets.mayStartWith(t[first])) return;
-        }
-        PublicationTimes.HeaderTime time = PublicationTimes.inHeader(new String(t, start, e - start));
-        String rest = time.rest();
-        if (rest.isEmpty()) {
-            if (time.found()) { p.kind[line] = BYLINE; p.time[line] = time; }
+        if (PublicationTimes.mayStateTime(t, s, e)) {
+            PublicationTimes.HeaderTime time = PublicationTimes.inHeader(new String(t, start, e - start));
+            String rest = time.rest();
+            if (rest.isEmpty()) {
+                if (time.found()) { p.kind[line] = BYLINE; p.time[line] = time; }
+                return;
+            }
+            Optional<Outlets.Match> m = outlets.at(rest, 0);
+            if (m.isEmpty()) return;
+            String after = stripSeparators(rest.substring(m.get().end()));
+            if (!after.isEmpty() && !placeLike(after.toCharArray(), 0, after.length())) return;
+            p.kind[line] = BYLINE;
+            p.time[line] = time;
+            p.outlet[line] = m.get().outlet();
             return;
         }
-        Optional<Outlets.Match> m = outlets.at(rest, 0);
-        if (m.isEmpty()) return;
-        String after = stripSeparators(rest.substring(m.get().end()));
-        if (!after.isEmpty() && !placeLike(after)) return;
-        p.kind[line] = BYLINE;
-        p.time[line] = time;
-        p.outlet[line] = m.get().outlet();
+        // most short lines state no time: then the line (stripped, as PublicationTimes.inHeader would leave it) is a
+        // byline when it is an outlet name with an optional place, read in place
+        int from = start, to = e;
+        while (from < to && Character.isWhitespace(t[from])) from++;
+        if (from == to || !outlets.mayStartWith(t[from])) return;
+        while (Character.isWhitespace(t[to - 1])) to--;
+        int name = outlets.nameAt(t, from, to);
+        if (name < 0) return;
+        int after = from + outlets.nameLength(name);
+        while (after < to && isSeparator(t[after])) after++;
+        while (after < to && Character.isWhitespace(t[after])) after++;
+        if (after < to && !placeLike(t, after, to)) return;
+        p.kind[line] = BYLINE; // its time stays null: it states none
+        p.outlet[line] = outlets.outletOf(name);
     }
 
     private static boolean bylineFollows(Page p, int i) {
@@ -519,30 +530,28 @@ public final class PageSegmenter {
      */
     private int datelineEnd(char[] chars, int s, int e, Draft draft) {
         if (!outlets.mayStartWith(chars[s])) return s;
-        String text = new String(chars, s, e - s);
-        Optional<Outlets.Match> m = outlets.at(text, 0);
-        if (m.isEmpty()) return s;
-        int i = m.get().end();
-        int n = text.length();
-        while (i < n && text.charAt(i) == ' ') i++;
-        if (i >= n) return s;
-        char sep = text.charAt(i);
+        int name = outlets.nameAt(chars, s, e);
+        if (name < 0) return s;
+        int i = s + outlets.nameLength(name);
+        while (i < e && chars[i] == ' ') i++;
+        if (i >= e) return s;
+        char sep = chars[i];
         boolean dash = sep == '-' || sep == '–' || sep == '—';
         if (!dash && sep != '/' && sep != ':' && sep != '|') return s;
         i++;
-        while (i < n && text.charAt(i) == ' ') i++;
+        while (i < e && chars[i] == ' ') i++;
         if (dash) {
             // "Shafaq News – Baghdad Syrian Energy Minister ...": one capitalised place word, when a name or clause follows
             int w = i;
-            while (w < n && Character.isLetter(text.charAt(w))) w++;
-            if (w > i && Character.isUpperCase(text.charAt(i)) && w + 1 < n
-                    && (text.charAt(w) == ',' || text.charAt(w) == ' ' && (Character.isUpperCase(text.charAt(w + 1)) || text.charAt(w + 1) == '('))) {
+            while (w < e && Character.isLetter(chars[w])) w++;
+            if (w > i && Character.isUpperCase(chars[i]) && w + 1 < e
+                    && (chars[w] == ',' || chars[w] == ' ' && (Character.isUpperCase(chars[w + 1]) || chars[w + 1] == '('))) {
                 i = w;
-                while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == ',')) i++;
+                while (i < e && (chars[i] == ' ' || chars[i] == ',')) i++;
             }
         }
-        if (draft.outlet == null) draft.outlet = m.get().outlet();
-        return s + i;
+        if (draft.outlet == null) draft.outlet = outlets.outletOf(name);
+        return i;
     }
 
     private List<Segment> finish(Page p, List<Draft> drafts, ArticleText article, String title) {
@@ -609,24 +618,28 @@ public final class PageSegmenter {
         return words <= 30 && words >= 2;
     }
 
-    /** "Baghdad", "Erbil, Kurdistan Region": up to four capitalised words, no sentence. */
-    private static boolean placeLike(String s) {
-        if (s.length() > 40 || !Character.isUpperCase(s.charAt(0))) return false;
+    /** "Baghdad", "Erbil, Kurdistan Region" as {@code chars[s, e)}: up to four capitalised words, no sentence. */
+    private static boolean placeLike(char[] chars, int s, int e) {
+        if (e - s > 40 || !Character.isUpperCase(chars[s])) return false;
         int words = 1;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = s; i < e; i++) {
+            char c = chars[i];
             if (c == ' ') {
                 words++;
-                if (i + 1 < s.length() && !Character.isUpperCase(s.charAt(i + 1))) return false;
+                if (i + 1 < e && !Character.isUpperCase(chars[i + 1])) return false;
             } else if (c == '.' || c == '!' || c == '?') return false;
         }
         return words <= 4;
     }
 
+    /** The chars {@link #stripSeparators} takes off between an outlet name and a place. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '–' || c == '—' || c == '/' || c == ':' || c == '|' || c == ',';
+    }
+
     private static String stripSeparators(String s) {
         int i = 0;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-' || s.charAt(i) == '–' || s.charAt(i) == '—'
-                || s.charAt(i) == '/' || s.charAt(i) == ':' || s.charAt(i) == '|' || s.charAt(i) == ',')) i++;
+        while (i < s.length() && isSeparator(s.charAt(i))) i++;
         return s.substring(i).strip();
     }
 

@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 final class PublicationTimes {
     private static final String MONTHS = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-    private static final Pattern ISO = Pattern.compile(
-            "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern YMD = Pattern.compile("(?i)(?:\\bdate\\s{0,3})?(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
     private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})(?!\\d)");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b" + MONTHS + "\\.? (\\d{1,2}),? (\\d{4})(?!\\d)");
@@ -100,10 +98,10 @@ final class PublicationTimes {
         Matcher m;
         // a matcher is only made for a pattern still to be tried: a header line states one time
         if (digit) {
-            m = ISO.matcher(rest);
-            if (m.find()) {
-                instant = iso(m);
-                if (instant != null) blank(rest, m.start(), m.end());
+            IsoStamp iso = firstIso(rest);
+            if (iso != null && iso.instant() != null) {
+                instant = iso.instant();
+                blank(rest, iso.start(), iso.end());
             }
             if (instant == null) {
                 m = YMD.matcher(rest);
@@ -235,18 +233,73 @@ final class PublicationTimes {
         for (int i = start; i < end; i++) b.setCharAt(i, ' ');
     }
 
-    private static Instant iso(Matcher m) {
-        try {
-            LocalDateTime t = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            String zone = m.group(7);
-            ZoneOffset offset = zone == null || zone.equals("Z") ? ZoneOffset.UTC
-                    : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
-            return t.toInstant(offset);
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
+    /** The first ISO timestamp of a line: where it is, and its instant (null when a field is out of range). */
+    private record IsoStamp(int start, int end, Instant instant) {}
+
+    /**
+     * The first match of the ISO timestamp pattern
+     * {@code (?<!\d)(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?}
+     * in s, or null: matched by hand, as headers carry such stamps. Each part after the minutes is optional and taken
+     * as far as it goes, so the regex's match is the leftmost start with the required part, extended greedily.
+     */
+    private static IsoStamp firstIso(CharSequence s) {
+        int n = s.length();
+        for (int i = 0; i + 16 <= n; i++) {
+            if (!isDigit(s.charAt(i)) || i > 0 && isDigit(s.charAt(i - 1))) continue;
+            if (!(digits(s, i, 4) && s.charAt(i + 4) == '-' && digits(s, i + 5, 2) && s.charAt(i + 7) == '-'
+                    && digits(s, i + 8, 2) && (s.charAt(i + 10) == 'T' || s.charAt(i + 10) == ' ') && digits(s, i + 11, 2)
+                    && s.charAt(i + 13) == ':' && digits(s, i + 14, 2))) {
+                continue;
+            }
+            int end = i + 16;
+            int second = 0;
+            if (end + 3 <= n && s.charAt(end) == ':' && digits(s, end + 1, 2)) {
+                second = number(s, end + 1, 2);
+                end += 3;
+                if (end + 2 <= n && s.charAt(end) == '.' && isDigit(s.charAt(end + 1))) {
+                    end += 2;
+                    for (int k = 1; k < 9 && end < n && isDigit(s.charAt(end)); k++) end++; // \d{1,9}
+                }
+            }
+            int sign = 0, offsetHours = 0, offsetMinutes = 0; // no offset: UTC
+            if (end < n && s.charAt(end) == 'Z') {
+                end++;
+            } else if (end + 5 <= n && (s.charAt(end) == '+' || s.charAt(end) == '-') && digits(s, end + 1, 2)) {
+                int minutesAt = end + 6 <= n && s.charAt(end + 3) == ':' && digits(s, end + 4, 2) ? end + 4
+                        : digits(s, end + 3, 2) ? end + 3 : -1;
+                if (minutesAt > 0) {
+                    sign = s.charAt(end) == '-' ? -1 : 1;
+                    offsetHours = number(s, end + 1, 2);
+                    offsetMinutes = number(s, minutesAt, 2);
+                    end = minutesAt + 2;
+                }
+            }
+            Instant instant;
+            try {
+                LocalDateTime t = LocalDateTime.of(number(s, i, 4), number(s, i + 5, 2), number(s, i + 8, 2),
+                        number(s, i + 11, 2), number(s, i + 14, 2), second);
+                // as ZoneOffset.of("+hh:mm") makes it
+                instant = t.toInstant(sign == 0 ? ZoneOffset.UTC : ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+            } catch (DateTimeException e) {
+                instant = null;
+            }
+            return new IsoStamp(i, end, instant);
         }
+        return null;
+    }
+
+    /** Whether s holds {@code count} ASCII digits at {@code at} (false when it ends before). */
+    private static boolean digits(CharSequence s, int at, int count) {
+        if (at + count > s.length()) return false;
+        for (int k = at; k < at + count; k++) if (!isDigit(s.charAt(k))) return false;
+        return true;
+    }
+
+    /** The number written by the {@code count} ASCII digits at {@code at}. */
+    private static int number(CharSequence s, int at, int count) {
+        int v = 0;
+        for (int k = at; k < at + count; k++) v = 10 * v + (s.charAt(k) - '0');
+        return v;
     }
 
     private static LocalDate date(String y, String mo, String d) {
