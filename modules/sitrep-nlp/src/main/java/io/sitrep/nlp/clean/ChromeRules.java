@@ -286,7 +286,8 @@ final class ChromeRules {
 
     /** A set of chars, for a quick no: chars from {@link #JUDGED} on (other scripts, surrogates) are always in it. */
     private static final class FirstChars {
-        static final char JUDGED = 0x800;
+        /** Up to the general punctuation ('“', '’', '–', '•'), which starts many lines. */
+        static final char JUDGED = 0x2080;
         private final long[] bits = new long[JUDGED / 64];
 
         void add(char c) { if (c < JUDGED) bits[c >>> 6] |= 1L << c; }

@@ -36,8 +36,11 @@ public final class PageSegmenter {
     private static final int MAX_HEADER_LINE = 160;
 
     private static final byte TEXT = 0, HEADLINE = 1, BYLINE = 2, DROPPED = 3;
-    /** Chars of a line that go into its hash: enough to tell lines apart, which the full comparison then confirms. */
-    private static final int HASHED = 48;
+    /**
+     * Chars of a line that go into its hash: enough to tell most lines apart, which the full comparison then
+     * confirms (each char adds a multiply to a chain of dependent ones: few are read).
+     */
+    private static final int HASHED = 16;
     /** A thread keeps its page buffers up to this many chars; a longer page gets its own. */
     private static final int KEPT_CAPACITY = 1 << 16;
     private static final ThreadLocal<Page> PAGES = ThreadLocal.withInitial(() -> new Page(KEPT_CAPACITY));
