@@ -10,7 +10,8 @@ import java.util.Map;
  * (en, fr, tr, de, es; "en" when undecided). "und" when there is no letter. Looks at the first 4,000 characters.
  */
 public final class LanguageDetector {
-    private static final int SAMPLE = 4_000;
+    /** Chars read from the start of a text. */
+    static final int SAMPLE = 4_000;
     private static final int MAX_WORD = 8;
     private static final String[] CODES = {"en", "fr", "tr", "de", "es"};
     private static final Map<String, Integer> LANGUAGES_OF_WORD = languagesOfWord(
@@ -60,52 +61,98 @@ public final class LanguageDetector {
     /** {@link #detect(String)} of the text {@code chars[from, to)}, read in place. */
     static String detect(char[] chars, int from, int to) {
         if (to <= from) return "und";
-        int n = Math.min(to, from + SAMPLE);
-        int arabic = 0, persian = 0, sorani = 0, latin = 0;
-        // one pass: letters by script, and the function words among the words (runs of letters) as they end
-        long tally = 0;
-        long packed = 0; // the open word's ASCII letters, five bits each
-        int length = 0; // letters in the open word; 0 when none is open
-        boolean mixed = false; // the open word has a non-ASCII letter: looked up the long way when it ends
-        for (int i = from; i < n; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                int number = LETTER_NUMBER[c];
-                if (number != 0) {
-                    latin++;
-                    packed = packed << 5 | number;
+        Counts counts = new Counts();
+        counts.count(chars, from, Math.min(to, from + SAMPLE));
+        return counts.language();
+    }
+
+    /**
+     * What the detector counts in a text: letters by script and function-word hits by language. Counts of texts
+     * joined by a non-letter add up: a body's are the sum of its lines' ({@link TextLines}).
+     */
+    static final class Counts {
+        private int latin, arabic, persian, sorani;
+        private long tally;
+
+        /** Counts the text {@code chars[from, to)}: one pass, letters by script and the function words as they end. */
+        void count(char[] chars, int from, int to) {
+            long packed = 0; // the open word's ASCII letters, five bits each
+            int length = 0; // letters in the open word; 0 when none is open
+            boolean mixed = false; // the open word has a non-ASCII letter: looked up the long way when it ends
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                if (c < 0x80) {
+                    int number = LETTER_NUMBER[c];
+                    if (number != 0) {
+                        latin++;
+                        packed = packed << 5 | number;
+                        length++;
+                        continue;
+                    }
+                } else if (Character.isLetter(c)) {
+                    if (isArabic(c)) {
+                        arabic++;
+                        if (isPersian(c)) persian++;
+                        if (isSorani(c)) sorani++;
+                    } else if (c < 0x250) {
+                        latin++;
+                    }
+                    mixed = true;
                     length++;
                     continue;
                 }
-            } else if (Character.isLetter(c)) {
-                if (c >= 0x0600 && c <= 0x06FF || c >= 0x0750 && c <= 0x077F || c >= 0xFB50 && c <= 0xFEFF) {
-                    arabic++;
-                    if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک') persian++;
-                    if (c == 'ێ' || c == 'ڵ' || c == 'ڕ' || c == 'ۆ' || c == 'ە' || c == 'ڤ') sorani++;
-                } else if (c < 0x250) {
-                    latin++;
+                if (length != 0) {
+                    tally += wordTally(chars, i, length, packed, mixed);
+                    packed = 0;
+                    length = 0;
+                    mixed = false;
                 }
-                mixed = true;
-                length++;
-                continue;
             }
-            if (length != 0) {
-                tally += TALLY_OF[wordLanguages(chars, i, length, packed, mixed)];
-                packed = 0;
-                length = 0;
-                mixed = false;
+            tally += wordTally(chars, to, length, packed, mixed);
+        }
+
+        /** Adds the counts of line {@code k} of {@code lines} (which were counted). */
+        void add(TextLines lines, int k) {
+            latin += lines.latin[k];
+            arabic += lines.arabic[k];
+            persian += lines.persian[k];
+            sorani += lines.sorani[k];
+            tally += lines.tally[k];
+        }
+
+        /** The language these counts tell. */
+        String language() {
+            if (arabic == 0 && latin == 0) return "und";
+            if (arabic >= latin) {
+                if (sorani * 40 > arabic) return "ckb";
+                if (persian * 20 > arabic) return "fa";
+                return "ar";
             }
+            int best = 0;
+            for (int k = 1; k < CODES.length; k++) if (hits(tally, k) > hits(tally, best)) best = k;
+            return hits(tally, best) == 0 ? "en" : CODES[best];
         }
-        tally += TALLY_OF[wordLanguages(chars, n, length, packed, mixed)];
-        if (arabic == 0 && latin == 0) return "und";
-        if (arabic >= latin) {
-            if (sorani * 40 > arabic) return "ckb";
-            if (persian * 20 > arabic) return "fa";
-            return "ar";
-        }
-        int best = 0;
-        for (int k = 1; k < CODES.length; k++) if (hits(tally, k) > hits(tally, best)) best = k;
-        return hits(tally, best) == 0 ? "en" : CODES[best];
+    }
+
+    /** Letters of the Arabic script, counted as such. */
+    static boolean isArabic(char c) { return c >= 0x0600 && c <= 0x06FF || c >= 0x0750 && c <= 0x077F || c >= 0xFB50 && c <= 0xFEFF; }
+
+    /** Letters proper to Persian. */
+    static boolean isPersian(char c) { return c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک'; }
+
+    /** Letters proper to Sorani Kurdish. */
+    static boolean isSorani(char c) { return c == 'ێ' || c == 'ڵ' || c == 'ڕ' || c == 'ۆ' || c == 'ە' || c == 'ڤ'; }
+
+    /** An ASCII char's letter number (1 for a/A … 26 for z/Z), 0 for other chars. */
+    static int letterNumber(char c) { return LETTER_NUMBER[c]; }
+
+    /**
+     * What the word of {@code length} letters ending at {@code end} adds to a tally (nothing when there is no
+     * word): {@code packed} holds its ASCII letters ({@link #letterNumber}, five bits each) unless it is
+     * {@code mixed}, with a non-ASCII letter.
+     */
+    static long wordTally(char[] chars, int end, int length, long packed, boolean mixed) {
+        return TALLY_OF[wordLanguages(chars, end, length, packed, mixed)];
     }
 
     private static int hits(long tally, int language) { return (int) (tally >>> (TALLY_BITS * language)) & ((1 << TALLY_BITS) - 1); }

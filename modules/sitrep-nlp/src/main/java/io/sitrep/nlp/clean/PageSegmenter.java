@@ -54,13 +54,16 @@ public final class PageSegmenter {
         char[] chars;
         /** Chars used in {@link #chars}: the text, then changed lines. */
         int used;
-        /** Raw lines of the text: start, end, and whether it needs its spaces collapsed or holds a cut literal. */
-        int[] rawStart, rawEnd;
+        /** Raw lines of the text (with their language counts when the scan made them). */
+        final TextLines raw = new TextLines(256);
+        /** For each raw line: whether it needs its spaces collapsed, and the cuts whose literal it holds. */
         boolean[] rawCollapse;
         long[] rawCuts;
-        int rawLines;
-        /** Lines kept: start and end in {@link #chars}, hash of the lower case, first line of the same text, kind. */
-        int[] start, end, hash, same;
+        /**
+         * Lines kept: start and end in {@link #chars}, the raw line they are as it is (-1 when changed), hash of the
+         * lower case, first line of the same text, kind.
+         */
+        int[] start, end, rawLine, hash, same;
         byte[] kind;
         /** For a byline: the time and outlet it states. */
         PublicationTimes.HeaderTime[] time;
@@ -71,8 +74,8 @@ public final class PageSegmenter {
         boolean[] seen;
         /** Open-addressing table of first lines of each text (line + 1; 0 = empty), by hash. */
         int[] table;
-        /** The paragraphs of all drafts, in page order: start and end in {@link #chars}. */
-        int[] paraStart, paraEnd;
+        /** The paragraphs of all drafts, in page order: start and end in {@link #chars}, the whole raw line they are or -1. */
+        int[] paraStart, paraEnd, paraRawLine;
         int paragraphs;
         /** A body being made. */
         char[] body;
@@ -80,8 +83,6 @@ public final class PageSegmenter {
         Page(int capacity) {
             chars = new char[2 * capacity];
             body = new char[capacity + 1];
-            rawStart = new int[256];
-            rawEnd = new int[256];
             rawCollapse = new boolean[256];
             rawCuts = new long[256];
             lineArrays(256);
@@ -104,15 +105,16 @@ public final class PageSegmenter {
             seen = new boolean[capacity];
             paraStart = new int[capacity];
             paraEnd = new int[capacity];
+            paraRawLine = new int[capacity];
+            rawLine = new int[capacity];
             table = new int[tableSize(capacity)];
         }
 
-        void growRaw() {
-            int c = rawStart.length * 2;
-            rawStart = Arrays.copyOf(rawStart, c);
-            rawEnd = Arrays.copyOf(rawEnd, c);
-            rawCollapse = Arrays.copyOf(rawCollapse, c);
-            rawCuts = Arrays.copyOf(rawCuts, c);
+        /** Makes room for what is kept about each raw line. */
+        void ensureRaw() {
+            if (rawCollapse.length >= raw.size) return;
+            rawCollapse = new boolean[raw.size];
+            rawCuts = new long[raw.size];
         }
 
         /** The page (a thread's own one when the text fits it) holding {@code text}, not split yet. */
@@ -126,7 +128,7 @@ public final class PageSegmenter {
 
         /** Forgets the objects of this page, so that a thread keeps none. */
         void clear() {
-            rawLines = 0;
+            raw.clear();
             paragraphs = 0;
             Arrays.fill(time, 0, lines, null);
             Arrays.fill(outlet, 0, lines, null);
@@ -223,7 +225,7 @@ public final class PageSegmenter {
         }
         Page page = Page.of(body);
         try {
-            long scan = TextSanitizer.scan(page.chars, page.used);
+            long scan = TextSanitizer.scan(page.chars, page.used, page.raw);
             int length = (int) scan;
             boolean doubleSpace = (scan & TextSanitizer.DOUBLE_SPACE) != 0;
             if (length == TextSanitizer.REWRITE) {
@@ -263,19 +265,20 @@ public final class PageSegmenter {
     private void splitLines(Page p, String text, boolean doubleSpace) {
         char[] t = p.chars;
         int n = p.used;
-        p.rawLines = 0;
-        for (int s = 0; s <= n; ) {
-            int i = text.indexOf('\n', s);
-            if (i < 0) i = n;
-            if (i > s) { // an empty line is chrome
-                if (p.rawLines == p.rawStart.length) p.growRaw();
-                int k = p.rawLines++;
-                p.rawStart[k] = s;
-                p.rawEnd[k] = i;
-                p.rawCollapse[k] = t[s] == ' ' || t[i - 1] == ' ';
-                p.rawCuts[k] = 0;
+        TextLines raw = p.raw;
+        if (!raw.counted) { // the scan splits a text that needs no change; this one was rewritten
+            raw.clear();
+            for (int s = 0; s <= n; ) {
+                int i = text.indexOf('\n', s);
+                if (i < 0) i = n;
+                if (i > s) raw.add(s, i); // an empty line is chrome
+                s = i + 1;
             }
-            s = i + 1;
+        }
+        p.ensureRaw();
+        for (int k = 0; k < raw.size; k++) {
+            p.rawCollapse[k] = t[raw.start[k]] == ' ' || t[raw.end[k] - 1] == ' ';
+            p.rawCuts[k] = 0;
         }
         if (doubleSpace) markDoubleSpaces(p);
         for (int k = 0; k < chrome.cutLiterals(); k++) {
@@ -295,10 +298,10 @@ public final class PageSegmenter {
     /** Marks the lines with two spaces in a row as needing their spaces collapsed. */
     private static void markDoubleSpaces(Page p) {
         char[] t = p.chars;
-        for (int k = 0; k < p.rawLines; k++) {
+        for (int k = 0; k < p.raw.size; k++) {
             if (p.rawCollapse[k]) continue;
             // two spaces in a row hold a char at an odd offset in the line: only those are read
-            int s = p.rawStart[k], e = p.rawEnd[k];
+            int s = p.raw.start[k], e = p.raw.end[k];
             for (int i = s + 1; i < e; i += 2) {
                 if (t[i] == ' ' && (t[i - 1] == ' ' || i + 1 < e && t[i + 1] == ' ')) {
                     p.rawCollapse[k] = true;
@@ -310,17 +313,18 @@ public final class PageSegmenter {
 
     /** The raw line, from {@code line} on, that holds the char at {@code at} (which is no line end). */
     private static int lineAt(Page p, int line, int at) {
-        while (p.rawEnd[line] <= at) line++;
+        while (p.raw.end[line] <= at) line++;
         return line;
     }
 
     /** The lines with spaces collapsed and cut rules applied, without the chrome ones. */
     private void keepLines(Page p) {
         long onPage = 0;
-        for (int k = 0; k < p.rawLines; k++) onPage |= p.rawCuts[k];
-        p.ensureLines(p.rawLines);
-        for (int k = 0; k < p.rawLines; k++) {
-            int s = p.rawStart[k], e = p.rawEnd[k];
+        for (int k = 0; k < p.raw.size; k++) onPage |= p.rawCuts[k];
+        p.ensureLines(p.raw.size);
+        for (int k = 0; k < p.raw.size; k++) {
+            int s = p.raw.start[k], e = p.raw.end[k];
+            int rawLine = k;
             // a cut applies where its literal is on the page and in the line as it is then: a line taken as it is
             // holds a literal only when the pass found it there
             if (p.rawCollapse[k] || p.rawCuts[k] != 0) {
@@ -329,12 +333,14 @@ public final class PageSegmenter {
                 if (p.rawCollapse[k] || cut != line) {
                     s = p.append(cut);
                     e = s + cut.length();
+                    rawLine = -1;
                 }
             }
             if (chrome.isChrome(p.chars, s, e)) continue;
             int line = p.lines++;
             p.start[line] = s;
             p.end[line] = e;
+            p.rawLine[line] = rawLine;
             p.kind[line] = TEXT;
         }
     }
@@ -519,6 +525,7 @@ public final class PageSegmenter {
                     int k = p.paragraphs++;
                     p.paraStart[k] = s;
                     p.paraEnd[k] = p.end[l];
+                    p.paraRawLine[k] = s == p.start[l] ? p.rawLine[l] : -1;
                     current.endParagraph = p.paragraphs;
                 }
                 default -> { }
@@ -582,7 +589,7 @@ public final class PageSegmenter {
         return List.copyOf(out);
     }
 
-    /** Joins the paragraphs of a draft into its body, and tells its language from the joined chars. */
+    /** Joins the paragraphs of a draft into its body, and tells its language. */
     private static void body(Page p, Draft d) {
         char[] b = p.body;
         int n = 0;
@@ -593,7 +600,21 @@ public final class PageSegmenter {
             n += len;
         }
         d.body = new String(b, 0, n);
-        d.language = LanguageDetector.detect(b, 0, n);
+        d.language = language(p, d, b, n);
+    }
+
+    /**
+     * The language of a body: summed from the counts of its lines when the scan made them and the detector reads
+     * the whole body (a paragraph that is not a whole raw line is counted here), else read from the body.
+     */
+    private static String language(Page p, Draft d, char[] body, int n) {
+        if (!p.raw.counted || n > LanguageDetector.SAMPLE) return LanguageDetector.detect(body, 0, n);
+        LanguageDetector.Counts counts = new LanguageDetector.Counts();
+        for (int k = d.firstParagraph; k < d.endParagraph; k++) {
+            if (p.paraRawLine[k] >= 0) counts.add(p.raw, p.paraRawLine[k]);
+            else counts.count(p.chars, p.paraStart[k], p.paraEnd[k]);
+        }
+        return counts.language();
     }
 
     private static Instant time(Draft d, Instant pageTime, Instant reference) {

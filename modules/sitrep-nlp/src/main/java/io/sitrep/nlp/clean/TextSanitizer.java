@@ -2,8 +2,8 @@ package io.sitrep.nlp.clean;
 
 /**
  * Makes captured text safe to read: line ends unified, control characters, replacement characters, unpaired
- * surrogates and zero-width marks dropped, exotic spaces made plain. Returns null when the input is mostly not
- * text (binary garbage), so that it gives no segment instead of nonsense.
+ * surrogates and zero-width marks dropped, exotic spaces made plain. Tells when the input is mostly not text
+ * (binary garbage), so that it gives no segment instead of nonsense.
  */
 final class TextSanitizer {
     /** Above this share of dropped characters the input is garbage. */
@@ -13,21 +13,6 @@ final class TextSanitizer {
 
     private TextSanitizer() {}
 
-    static String sanitize(String s) {
-        char[] chars = s.toCharArray();
-        int n = sanitize(chars, chars.length);
-        return n < 0 ? null : n == s.length() ? s : new String(chars, 0, n);
-    }
-
-    /**
-     * Sanitizes {@code chars[0, n)} in place (it only drops and replaces chars) and returns the new length, or -1 when
-     * the input is mostly not text.
-     */
-    static int sanitize(char[] chars, int n) {
-        int length = (int) scan(chars, n);
-        return length == REWRITE ? rewrite(chars, n) : length;
-    }
-
     /** What {@link #scan} tells when a char has to change: {@link #rewrite} then does the work. */
     static final int REWRITE = -2;
     /** The bit of {@link #scan}'s result that tells two spaces follow each other somewhere. */
@@ -36,51 +21,94 @@ final class TextSanitizer {
     /**
      * Reads {@code chars[0, n)}: its length when it needs no change and is text, -1 when it needs no change and is
      * garbage, {@link #REWRITE} when a char has to change (as an int, in the low 32 bits), and {@link #DOUBLE_SPACE}.
+     * When it needs no change, {@code lines} gets its non-empty lines, each with its language counts
+     * ({@link LanguageDetector.Counts}): the same pass reads each char once for both.
      */
-    static long scan(char[] chars, int n) {
+    static long scan(char[] chars, int n, TextLines lines) {
+        lines.clear();
         // most captured text needs no change: then it is only counted. An ASCII char adds its counts, packed in one
-        // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars.
-        // A space is bit 63, which the adds leave alone below it: two spaces in a row have it in a char and the next
-        int letters = 0, visible = 0;
-        long previous = 0, pairs = 0;
+        // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars
+        int letters = 0, visible = 0; // of the chunks done, and the non-ASCII ones of this chunk
+        int asciiLetters = 0; // of the chunks done
+        boolean doubleSpace = false;
+        // the open line: its start, the ASCII letters before it, and the language counts of the rest of it
+        int lineStart = 0, asciiBefore = 0, latin = 0, arabic = 0, persian = 0, sorani = 0;
+        long tally = 0;
+        // the open word, as LanguageDetector.Counts keeps it: where it starts, its ASCII letters, whether it has others
+        int wordStart = 0;
+        long packed = 0;
+        boolean mixed = false;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             long counts = 0;
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 if (c < 0x80) {
-                    long count = ASCII_COUNTS[c];
-                    counts += count;
-                    pairs |= count & previous;
-                    previous = count;
+                    counts += ASCII_COUNTS[c];
+                    int number = LanguageDetector.letterNumber(c);
+                    if (number != 0) {
+                        packed = packed << 5 | number;
+                        continue;
+                    }
                 } else if (!kept(c)) {
                     return REWRITE & 0xFFFF_FFFFL;
                 } else {
-                    previous = 0;
                     visible++;
-                    if (Character.isLetter(c)) letters++;
+                    if (Character.isLetter(c)) {
+                        letters++;
+                        if (LanguageDetector.isArabic(c)) {
+                            arabic++;
+                            if (LanguageDetector.isPersian(c)) persian++;
+                            if (LanguageDetector.isSorani(c)) sorani++;
+                        } else if (c < 0x250) {
+                            latin++;
+                        }
+                        mixed = true;
+                        continue;
+                    }
+                }
+                // a char that is no letter ends the open word; two spaces in a row have none between them
+                if (i > wordStart) {
+                    tally += LanguageDetector.wordTally(chars, i, i - wordStart, packed, mixed);
+                    packed = 0;
+                    mixed = false;
+                } else if (c == ' ' && i > 0 && chars[i - 1] == ' ') {
+                    doubleSpace = true;
+                }
+                wordStart = i + 1;
+                if (c == '\n') {
+                    int asciiNow = asciiLetters + (int) (counts >>> COUNT_BITS & COUNT_MASK);
+                    if (i > lineStart) lines.add(lineStart, i, latin + asciiNow - asciiBefore, arabic, persian, sorani, tally);
+                    lineStart = i + 1;
+                    asciiBefore = asciiNow;
+                    latin = arabic = persian = sorani = 0;
+                    tally = 0;
                 }
             }
             if ((counts & CHANGED_MASK) != 0) return REWRITE & 0xFFFF_FFFFL;
             visible += (int) (counts & COUNT_MASK);
-            letters += (int) (counts >>> COUNT_BITS & COUNT_MASK);
+            int ascii = (int) (counts >>> COUNT_BITS & COUNT_MASK);
+            letters += ascii;
+            asciiLetters += ascii;
         }
-        return verdict(n, 0, letters, visible) & 0xFFFF_FFFFL | (pairs < 0 ? DOUBLE_SPACE : 0);
+        tally += LanguageDetector.wordTally(chars, n, n - wordStart, packed, mixed);
+        if (n > lineStart) lines.add(lineStart, n, latin + asciiLetters - asciiBefore, arabic, persian, sorani, tally);
+        lines.counted = true;
+        return verdict(n, 0, letters, visible) & 0xFFFF_FFFFL | (doubleSpace ? DOUBLE_SPACE : 0);
     }
 
     private static final int COUNT_BITS = 21;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
-    /** The changed chars' count, below the space bit 63. */
+    /** The changed chars' count. */
     private static final long CHANGED_MASK = COUNT_MASK << (2 * COUNT_BITS);
     /** Chars counted in one long: far fewer than the packed counts can hold. */
     private static final int CHUNK = 4096;
-    /** What the fast path counts for an ASCII char: visible (bit 0), letter (bit 21), to be changed (bit 42), space (bit 63). */
+    /** What the fast path counts for an ASCII char: visible (bit 0), letter (bit 21), to be changed (bit 42). */
     private static final long[] ASCII_COUNTS = new long[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             // space and line feed are kept and not counted
-            if (c == ' ') ASCII_COUNTS[c] = 1L << 63;
             if (c == ' ' || c == '\n') continue;
             ASCII_COUNTS[c] = !kept(c) ? 1L << (2 * COUNT_BITS) : Character.isLetter(c) ? 1 | 1L << COUNT_BITS : 1;
         }
