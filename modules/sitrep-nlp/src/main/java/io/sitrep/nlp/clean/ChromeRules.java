@@ -2,6 +2,7 @@ package io.sitrep.nlp.clean;
 
 import io.sitrep.nlp.text.DataFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +38,11 @@ final class ChromeRules {
     }
 
     private final Set<String> lines = new HashSet<>();
-    /** The hashes of {@link #lines}, sorted: most lines are told apart without making their normal form. */
+    /** The hashes of {@link #lines}, sorted, and the lines in that order: a line is compared in place with those of its hash. */
     private final int[] lineHashes;
+    private final String[] linesByHash;
+    /** The longest of {@link #lines}: a line whose normal form is longer is none of them. */
+    private final int longestLine;
     /** The first chars of the normal forms of {@link #lines}: most lines are told apart by their first char. */
     private final FirstChars lineFirsts = new FirstChars();
     private final List<String> prefixes = new ArrayList<>();
@@ -80,7 +84,9 @@ final class ChromeRules {
                 default -> throw rule.error("unknown rule kind '" + f[0] + "' (line, prefix, regex, cut)");
             }
         }
-        lineHashes = lines.stream().mapToInt(String::hashCode).sorted().toArray();
+        linesByHash = lines.stream().sorted(Comparator.comparingInt(String::hashCode)).toArray(String[]::new);
+        lineHashes = Arrays.stream(linesByHash).mapToInt(String::hashCode).toArray();
+        longestLine = lines.stream().mapToInt(String::length).max().orElse(0);
         if (cuts.size() > Long.SIZE) throw new IllegalArgumentException(RESOURCE + ": at most 64 cut rules");
         List<String> literals = new ArrayList<>();
         long[] cutsOf = new long[cuts.size()];
@@ -166,10 +172,7 @@ final class ChromeRules {
     boolean isChrome(char[] chars, int s, int e) {
         int length = e - s;
         if (length == 0) return true;
-        if (length <= 120 && mayBeLineRule(chars, s, e) && Arrays.binarySearch(lineHashes, normalHash(chars, s, e)) >= 0
-                && lines.contains(normal(new String(chars, s, length)))) {
-            return true;
-        }
+        if (length <= 120 && mayBeLineRule(chars, s, e) && isLineRule(chars, s, e)) return true;
         char first = chars[s];
         if (prefixFirsts.mayBe(Character.toLowerCase(first)) && startsWithPrefix(chars, s, e)) return true;
         if (length > MAX_REGEX_LINE) return false;
@@ -307,18 +310,48 @@ final class ChromeRules {
         }
     }
 
-    /** {@code normal(new String(chars, s, e - s)).hashCode()} without making it. */
-    private static int normalHash(char[] chars, int s, int e) {
-        int h = 0;
-        boolean space = false, any = false;
+    /** Whether the normal form of the line {@code chars[s, e)} is one of {@link #lines}, found by its hash. */
+    private boolean isLineRule(char[] chars, int s, int e) {
+        long hash = normalHash(chars, s, e, longestLine);
+        if (hash < 0) return false;
+        int at = Arrays.binarySearch(lineHashes, (int) hash);
+        if (at < 0) return false;
+        while (at > 0 && lineHashes[at - 1] == (int) hash) at--;
+        for (; at < lineHashes.length && lineHashes[at] == (int) hash; at++) if (normalEquals(chars, s, e, linesByHash[at])) return true;
+        return false;
+    }
+
+    /**
+     * {@code normal(new String(chars, s, e - s)).hashCode()} without making it, or -1 when the normal form is longer
+     * than {@code limit} chars.
+     */
+    private static long normalHash(char[] chars, int s, int e, int limit) {
+        int h = 0, length = 0;
+        boolean space = false;
         for (int i = s; i < e; i++) {
             char c = chars[i];
-            if (Character.isWhitespace(c)) { space = any; continue; }
-            if (space) { h = 31 * h + ' '; space = false; }
+            if (Character.isWhitespace(c)) { space = length > 0; continue; }
+            if (space) { h = 31 * h + ' '; space = false; length++; }
             h = 31 * h + Character.toLowerCase(c);
-            any = true;
+            if (++length > limit) return -1;
         }
-        return h;
+        return h & 0xFFFF_FFFFL;
+    }
+
+    /** Whether {@code normal(new String(chars, s, e - s))} equals {@code normal}, without making it. */
+    private static boolean normalEquals(char[] chars, int s, int e, String normal) {
+        int k = 0;
+        boolean space = false;
+        for (int i = s; i < e; i++) {
+            char c = chars[i];
+            if (Character.isWhitespace(c)) { space = k > 0; continue; }
+            if (space) {
+                if (k == normal.length() || normal.charAt(k++) != ' ') return false;
+                space = false;
+            }
+            if (k == normal.length() || normal.charAt(k++) != Character.toLowerCase(c)) return false;
+        }
+        return k == normal.length();
     }
 
     private static String normal(String s) {

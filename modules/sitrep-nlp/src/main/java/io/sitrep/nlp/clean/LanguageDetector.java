@@ -35,6 +35,9 @@ public final class LanguageDetector {
     private static final int TALLY_BITS = 12;
     /** The tally increment for a set of languages (bit k: CODES[k]). */
     private static final long[] TALLY_OF = new long[1 << 5];
+    /** The lengths of the shortest and longest function words: a word of another length is none of them. */
+    private static final int SHORTEST_WORD = LANGUAGES_OF_WORD.keySet().stream().mapToInt(String::length).min().orElseThrow();
+    private static final int LONGEST_WORD = LANGUAGES_OF_WORD.keySet().stream().mapToInt(String::length).max().orElseThrow();
     private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SAMPLE]);
 
     static {
@@ -159,7 +162,7 @@ public final class LanguageDetector {
 
     /** The languages of the word of {@code length} letters ending at {@code end} (none when there is no word). */
     private static int wordLanguages(char[] chars, int end, int length, long packed, boolean mixed) {
-        if (length == 0 || length > MAX_WORD) return 0;
+        if (length < SHORTEST_WORD || length > LONGEST_WORD) return 0; // 0 when there is no word: no lookup
         return mixed ? languagesOf(chars, end - length, end) : asciiLanguages(packed);
     }
 

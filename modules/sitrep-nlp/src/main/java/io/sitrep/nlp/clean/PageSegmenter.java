@@ -577,12 +577,17 @@ public final class PageSegmenter {
             Instant q = quoted.atStartOfDay(ZoneOffset.UTC).toInstant();
             if (reference == null || q.isAfter(reference)) reference = q;
         }
-        String source = article.source() == null ? null
-                : outlets.resolve(article.source()).map(Outlet::name).orElse(article.source().strip());
+        String source = null; // the outlet the page's source names: looked up when an article names none
+        boolean sourceFound = false;
         List<Segment> out = new ArrayList<>();
         for (Draft d : drafts) {
             if (!d.hasBody()) continue;
             String headline = d.headline != null ? d.headline : (out.isEmpty() ? blankToNull(title) : null);
+            if (d.outlet == null && !sourceFound) {
+                source = article.source() == null ? null
+                        : outlets.resolve(article.source()).map(Outlet::name).orElse(article.source().strip());
+                sourceFound = true;
+            }
             String outlet = d.outlet != null ? d.outlet.name() : source;
             out.add(new Segment(out.size(), headline, d.body, time(d, pageTime, reference), outlet, d.language));
         }
