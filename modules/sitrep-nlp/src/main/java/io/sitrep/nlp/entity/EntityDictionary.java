@@ -40,6 +40,9 @@ final class EntityDictionary {
     /** A folded key that starts or is a phrase: the entries it names (null when only a prefix) and its table person. */
     record Node(Entry[] entries, Entry person) {}
 
+    /** Set in a match's {@link #kindBits} when its first entity is a person. */
+    static final int PERSON_BIT = 1 << Kind.values().length;
+
     // while loading
     private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
@@ -50,6 +53,9 @@ final class EntityDictionary {
     // for lookups
     private KeyTable<Node> nodeByKey;
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
+    private int[] kinds;               // by node id: the kindBits of its entries, 0 when it has none
+    private boolean[] continues;       // by node id: an edge leaves it, so a longer phrase may follow
+    private boolean[] checked;         // by node id: an entry of it accepts only some texts (see accepts)
     private boolean rootIsNode;
     /** Edges of the key graph: (node, label) packed as {@link #edge} → target node. */
     private LongIntTable edges;
@@ -94,6 +100,31 @@ final class EntityDictionary {
 
     /** The entries node {@code id} names, null when it only starts phrases. */
     Entry[] entries(int id) { return nodes[id].entries(); }
+
+    /** The {@link #kindBits} of node {@code id}'s entries, 0 when it has none: what a match there is, known at load. */
+    int kinds(int id) { return kinds[id]; }
+
+    /** Whether some phrase is longer than node {@code id}'s key and starts with it: a matcher at it may go on. */
+    boolean continues(int id) { return continues[id]; }
+
+    /**
+     * Whether an entry of node {@code id} is a capitals-only alias or a non-person entity, which match only some
+     * spellings in a text; the entries of other nodes match wherever their key does.
+     */
+    boolean checked(int id) { return checked[id]; }
+
+    /** The kinds of entries as bits (1 << ordinal), and {@link #PERSON_BIT}: what the rules ask of a match, told by a bit test. */
+    static int kindBits(Entry[] entries) {
+        int bits = 0;
+        for (Entry e : entries) bits |= 1 << e.kind().ordinal();
+        for (Entry e : entries) {
+            if (e.kind() == Kind.ENTITY) {
+                if (e.type() == EntityType.PERSON) bits |= PERSON_BIT;
+                break;
+            }
+        }
+        return bits;
+    }
 
     int maxWords() { return maxWords; }
 
@@ -164,6 +195,23 @@ final class EntityDictionary {
                     labelSkeletons.add(NameTokens.skeleton(label, 0, label.length));
                 }
                 edges.putIfAbsent(edge(from, id), ids.get(key));
+            }
+        }
+        kinds = new int[nodes.length];
+        continues = new boolean[nodes.length];
+        checked = new boolean[nodes.length];
+        for (int id = 0; id < nodes.length; id++) {
+            Entry[] entries = nodes[id].entries();
+            if (entries == null) continue;
+            kinds[id] = kindBits(entries);
+            for (Entry e : entries) {
+                checked[id] |= e.exactLetters() != null || e.kind() == Kind.ENTITY && e.type() != EntityType.PERSON;
+            }
+        }
+        for (String key : sorted) {
+            for (int cut = 0; cut < key.length(); cut++) {
+                Integer from = ids.get(key.substring(0, cut));
+                if (from != null) continues[from] = true;
             }
         }
         rootTargets = new int[labels];

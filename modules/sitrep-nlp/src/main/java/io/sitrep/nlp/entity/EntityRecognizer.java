@@ -57,18 +57,6 @@ public final class EntityRecognizer {
         return null;
     }
 
-    /** Set in a match's kinds when its first entity is a person. */
-    private static final int PERSON_BIT = 1 << Kind.values().length;
-
-    /** The kinds of entries as bits (1 << ordinal), and {@link #PERSON_BIT}: what the rules ask of a match, told by a bit test. */
-    private static int kindBits(Entry[] entries) {
-        int bits = 0;
-        for (Entry e : entries) bits |= 1 << e.kind().ordinal();
-        Entry entity = firstOfKind(entries, Kind.ENTITY);
-        if (entity != null && entity.type() == EntityType.PERSON) bits |= PERSON_BIT;
-        return bits;
-    }
-
     private static int bit(Kind kind) { return 1 << kind.ordinal(); }
 
     /**
@@ -163,6 +151,7 @@ public final class EntityRecognizer {
             while (i < size) {
                 int bestTo = -1;
                 Entry[] best = null;
+                int kinds = 0;
                 int node = EntityDictionary.ROOT;
                 for (int j = i; j < size && j - i < max; j++) {
                     if (j > i && !w.joinsNext(j - 1)) break;
@@ -170,12 +159,21 @@ public final class EntityRecognizer {
                     node = dictionary.next(node, l);
                     if (node == EntityDictionary.NONE) break;
                     if (l == EntityDictionary.EMPTY) continue; // a match never ends on an article
-                    Entry[] entries = accepted(dictionary.entries(node), i, j);
-                    if (entries != null) { bestTo = j; best = entries; }
+                    Entry[] entries = dictionary.entries(node);
+                    if (entries != null) {
+                        // most nodes match in any spelling: their entries and kinds are the dictionary's
+                        Entry[] ok = dictionary.checked(node) ? accepted(entries, i, j) : entries;
+                        if (ok != null) {
+                            bestTo = j;
+                            best = ok;
+                            kinds = ok == entries ? dictionary.kinds(node) : EntityDictionary.kindBits(ok);
+                        }
+                    }
+                    if (!dictionary.continues(node)) break; // nothing longer: no need to label the next word
                 }
                 if (best == null) { i++; continue; }
-                if (firstOf(best, Kind.PLACEHEAD)) bestTo = placeName(bestTo);
-                int kinds = kindBits(best);
+                // a place head that is no entity ("Ayn al-Asad", unless the match names one)
+                if ((kinds & (bit(Kind.ENTITY) | bit(Kind.PLACEHEAD))) == bit(Kind.PLACEHEAD)) bestTo = placeName(bestTo);
                 matchStarts[matches++] = i;
                 for (int k = i; k <= bestTo; k++) {
                     matchKinds[k] = kinds;
@@ -198,8 +196,7 @@ public final class EntityRecognizer {
 
         /** The first entry of a kind of the match word k is in, null when none (or no match). */
         Entry first(int k, Kind kind) {
-            Entry[] entries = matchEntries[k];
-            return entries == null ? null : firstOfKind(entries, kind);
+            return isKind(k, kind) ? firstOfKind(matchEntries[k], kind) : null;
         }
 
         /** "Ayn al-Asad Air Base": a place head takes the capitalised words and articles glued after it. */
@@ -209,10 +206,6 @@ public final class EntityRecognizer {
                     && (w.capitalised(end + 1) || w.keyIsEmpty(end + 1))) end++;
             while (end > to && w.keyIsEmpty(end)) end--;
             return end;
-        }
-
-        boolean firstOf(Entry[] entries, Kind kind) {
-            return firstOfKind(entries, Kind.ENTITY) == null && firstOfKind(entries, kind) != null;
         }
 
         /** Entries that accept words [i, j]: capitals-only aliases need the same capitals in the text. */
@@ -483,7 +476,7 @@ public final class EntityRecognizer {
         boolean isKind(int k, Kind kind) { return (matchKinds[k] & bit(kind)) != 0; }
 
         /** Whether word k is in a match whose first entity is a person. */
-        boolean isPerson(int k) { return (matchKinds[k] & PERSON_BIT) != 0; }
+        boolean isPerson(int k) { return (matchKinds[k] & EntityDictionary.PERSON_BIT) != 0; }
 
         boolean isNotName(int k) { return isKind(k, Kind.NOTNAME); }
 

@@ -29,7 +29,7 @@ public final class NameTokens {
      * with the {@link #DIGIT} or {@link #APOSTROPHE_MARK} bit for those chars, so the marks of a word are the OR of its chars.
      */
     private static final int[] ASCII_PACK = new int[128];
-    private static final int DIGIT = 1 << 5, APOSTROPHE_MARK = 1 << 6;
+    private static final int DIGIT = 1 << 5, APOSTROPHE_MARK = 1 << 6, NON_ASCII = 1 << 7;
     /** The most letters {@link #packed} holds: 12 of 5 bits. */
     public static final int MAX_PACKED_LETTERS = 12;
     /** Word flags; PLAIN: ASCII letters and digits only, and no article. */
@@ -134,7 +134,9 @@ public final class NameTokens {
      * The {@link #skeleton(char[], int, int)} of word i's key, known without folding: two keys that differ in it
      * differ, so a dictionary can rule a word out by its skeleton alone.
      */
-    public int skeleton(int i) { return skeleton[i]; }
+    public int skeleton(int i) {
+        return (flags[i] & PLAIN) != 0 ? skeleton(chars, start[i], end[i]) : skeleton[i];
+    }
 
     /**
      * The lower-case letters of word i packed 5 bits each ({@link #letterCode}), the first letter highest; 0 when
@@ -235,11 +237,9 @@ public final class NameTokens {
             while (i < n && isSeparator(text[i])) i++;
             if (i >= n) break;
             int s = i;
-            int rawStart = s;
             long letters = 0;
             int marks = 0;
-            int hash = 0, last = -2; // the skeleton; no symbol yet
-            boolean ascii = true;
+            // the common case, an ASCII letter, costs a table read, an OR and a shift: the skeleton waits for a lookup
             for (; i < n; i++) {
                 char c = text[i];
                 if (c < 128) {
@@ -247,38 +247,36 @@ public final class NameTokens {
                     if (code < 0) break;
                     marks |= code;
                     letters = letters << 5 | (code & 31); // letters beyond 12 shift out: such a word is not packed
-                    int symbol = ASCII_SYMBOL[c];
-                    if (symbol != last && symbol != APOSTROPHE) {
-                        hash = 31 * hash + symbol;
-                        last = symbol;
-                    }
                 } else {
                     if (NameFolder.isSeparator(c)) break;
-                    ascii = false;
+                    marks |= NON_ASCII;
                 }
             }
             int e = i;
             boolean poss = false;
-            // trailing possessive or quote: Iraq’s, forces’
-            if (e - s > 2 && (text[e - 1] == 's' || text[e - 1] == 'S') && isApostrophe(text[e - 2])) {
-                e -= 2;
-                poss = true;
-            }
-            while (e > s && isApostrophe(text[e - 1])) { e--; poss = true; }
-            while (s < e && isApostrophe(text[s])) s++;
-            if (s >= e) continue;
-            if (s != rawStart || e != i) {
-                // trimmed: the letters, the skeleton and the script are those of what is left
-                hash = skeleton(text, s, e);
-                ascii = true;
-                marks = 0;
-                letters = 0;
-                for (int k = s; k < e; k++) {
-                    char c = text[k];
-                    ascii &= c < 128;
-                    if (c < 128) {
-                        marks |= ASCII_PACK[c];
-                        letters = letters << 5 | (ASCII_PACK[c] & 31);
+            // an apostrophe ('’‘`) is ASCII-marked or not ASCII: a word with neither has nothing to trim
+            if ((marks & (APOSTROPHE_MARK | NON_ASCII)) != 0) {
+                // trailing possessive or quote: Iraq’s, forces’
+                if (e - s > 2 && (text[e - 1] == 's' || text[e - 1] == 'S') && isApostrophe(text[e - 2])) {
+                    e -= 2;
+                    poss = true;
+                }
+                while (e > s && isApostrophe(text[e - 1])) { e--; poss = true; }
+                int rawStart = s;
+                while (s < e && isApostrophe(text[s])) s++;
+                if (s >= e) continue;
+                if (s != rawStart || e != i) {
+                    // trimmed: the letters and the script are those of what is left
+                    marks = 0;
+                    letters = 0;
+                    for (int k = s; k < e; k++) {
+                        char c = text[k];
+                        if (c < 128) {
+                            marks |= ASCII_PACK[c];
+                            letters = letters << 5 | (ASCII_PACK[c] & 31);
+                        } else {
+                            marks |= NON_ASCII;
+                        }
                     }
                 }
             }
@@ -287,7 +285,7 @@ public final class NameTokens {
             int w = size - 1;
             capitalisedWords[capitalisedCount] = w; // kept only if it is capitalised
             if (isCapital(text[s])) capitalisedCount++;
-            if (!ascii || (marks & APOSTROPHE_MARK) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
+            if ((marks & (APOSTROPHE_MARK | NON_ASCII)) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
                 fold(w);
                 if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
                     // "Abd al-X" spells the same name as "Abdel X": the article stays as "al"
@@ -297,9 +295,8 @@ public final class NameTokens {
                 }
                 skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
             } else {
-                // a plain ASCII word that is no article: its key has the word's skeleton
+                // a plain ASCII word that is no article: its key has the word's skeleton, made when asked for
                 flags[w] |= PLAIN;
-                skeleton[w] = hash;
                 if (e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0) packed[w] = letters;
             }
         }
