@@ -62,6 +62,8 @@ final class EntityDictionary {
     private int[] rootTargets; // by label: every phrase starts at the root, so its edges are an array
     private KeyTable<Integer> labelByKey;
     private final SkeletonSet labelSkeletons = new SkeletonSet();
+    /** Bit c is set when some label of lower-case ASCII letters has the {@link NameTokens#consonants} set c. */
+    private final long[] labelConsonants = new long[NameTokens.CONSONANT_SETS / 64];
     private SpellingTable spellings;
     private String[] particleArray;
     private long[] packedParticles;
@@ -83,12 +85,19 @@ final class EntityDictionary {
      */
     int label(NameTokens words, int i) {
         if (words.keyIsEmpty(i)) return EMPTY;
-        int known = spellings.get(words.packed(i));
+        long packed = words.packed(i);
+        // a longer packed word with consonants no label has is none, told by one bit (a short one is one read anyway)
+        if (!SpellingTable.isShort(packed) && !hasLabelConsonants(words.consonants(i))) return NO_LABEL;
+        int known = spellings.get(packed);
         if (known != SpellingTable.UNKNOWN) return known;
         if (!labelSkeletons.contains(words.skeleton(i))) return NO_LABEL;
         int start = words.keyStart(i), end = words.keyEnd(i);
         Integer label = labelByKey.get(words.keyChars(), start, end, words.keyHash(i));
         return label == null ? NO_LABEL : label;
+    }
+
+    private boolean hasLabelConsonants(int consonants) {
+        return (labelConsonants[consonants >>> 6] & 1L << consonants) != 0;
     }
 
     /** The node whose key is node {@code from}'s key followed by label {@code label}; {@link #NONE} when no phrase goes on so. */
@@ -193,6 +202,8 @@ final class EntityDictionary {
                     id = labels++;
                     labelByKey.putIfAbsent(label, 0, label.length, id);
                     labelSkeletons.add(NameTokens.skeleton(label, 0, label.length));
+                    int consonants = NameTokens.consonants(label, 0, label.length);
+                    if (consonants >= 0) labelConsonants[consonants >>> 6] |= 1L << consonants;
                 }
                 edges.putIfAbsent(edge(from, id), ids.get(key));
             }

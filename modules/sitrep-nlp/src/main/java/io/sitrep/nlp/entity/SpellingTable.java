@@ -41,6 +41,9 @@ final class SpellingTable {
         }
     }
 
+    /** Whether {@code packed} is a word of one to three letters, or 0 (no packed word): {@link #get} is one array read. */
+    static boolean isShort(long packed) { return packed < SHORT_LIMIT; }
+
     /** Adds a longer spelling whose key is label {@code label} (or {@link #NO_LABEL}). */
     void add(long packed, int label) {
         if (packed >= SHORT_LIMIT) longWords.putIfAbsent(packed, label - NO_LABEL);

@@ -30,6 +30,15 @@ public final class NameTokens {
      */
     private static final int[] ASCII_PACK = new int[128];
     private static final int DIGIT = 1 << 5, APOSTROPHE_MARK = 1 << 6, NON_ASCII = 1 << 7;
+    /** The consonants (letters but a, e, i, o, u, h, y) in the order of the alphabet. */
+    private static final String CONSONANTS = "bcdfgjklmnpqrstvwxz";
+    /**
+     * Where a consonant's bit sits in {@link #ASCII_PACK} (and so in a word's marks, and its flags): the ASCII_PACK of
+     * consonant {@code CONSONANTS.charAt(k)} has bit {@code CONSONANT_SHIFT + k}.
+     */
+    private static final int CONSONANT_SHIFT = 8;
+    /** How many distinct {@link #consonants} sets there are: one bit per consonant. */
+    public static final int CONSONANT_SETS = 1 << 19;
     /** The most letters {@link #packed} holds: 12 of 5 bits. */
     public static final int MAX_PACKED_LETTERS = 12;
     /** Word flags; PLAIN: ASCII letters and digits only, and no article. */
@@ -44,7 +53,7 @@ public final class NameTokens {
             else ASCII_SYMBOL[c] = "aeiouhy".indexOf(lower) >= 0 ? VOWEL : lower;
             int symbol = ASCII_SYMBOL[c];
             ASCII_PACK[c] = symbol == SEPARATOR ? -1 : symbol == APOSTROPHE ? APOSTROPHE_MARK
-                    : lower >= 'a' && lower <= 'z' ? letterCode(lower) : DIGIT;
+                    : lower >= 'a' && lower <= 'z' ? letterCode(lower) | consonantBit(lower) << CONSONANT_SHIFT : DIGIT;
         }
     }
 
@@ -60,7 +69,7 @@ public final class NameTokens {
     private int[] capitalisedWords = new int[0];
     private int capitalisedCount;
     private int[] skeleton = new int[0];
-    private byte[] flags = new byte[0];
+    private int[] flags = new int[0]; // the word flags, and for a plain word its consonants from CONSONANT_SHIFT on
     private String[] keyStrings; // made on first use
     private final NameFolder.Chars keys = new NameFolder.Chars(64);
     private char[] joined = new char[32];
@@ -144,6 +153,30 @@ public final class NameTokens {
      * Such a word folds as its packed letters alone say: a dictionary may map them to its key.
      */
     public long packed(int i) { return packed[i]; }
+
+    /**
+     * The consonants of a {@link #packed} word (meaningless for another) as bits, b lowest: letters but a, e, i, o,
+     * u, h and y. Folding changes only those, so two words that fold alike have the same consonants: a dictionary
+     * can rule a word out by them alone, and the scan gets them with no work of its own.
+     */
+    public int consonants(int i) { return flags[i] >>> CONSONANT_SHIFT; }
+
+    /** The {@link #consonants} of key chars [from, to), -1 when a char is not a lower-case ASCII letter. */
+    public static int consonants(char[] key, int from, int to) {
+        int bits = 0;
+        for (int k = from; k < to; k++) {
+            char c = key[k];
+            if (c < 'a' || c > 'z') return -1;
+            bits |= consonantBit(c);
+        }
+        return bits;
+    }
+
+    /** The bit of a lower-case letter in a {@link #consonants} set, 0 for a vowel. */
+    private static int consonantBit(char lower) {
+        int k = CONSONANTS.indexOf(lower);
+        return k < 0 ? 0 : 1 << k;
+    }
 
     /** The 5-bit code of a lower-case ASCII letter in a {@link #packed} word: a is 1, z is 26. */
     public static int letterCode(char lower) { return lower - 'a' + 1; }
@@ -296,7 +329,7 @@ public final class NameTokens {
                 skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
             } else {
                 // a plain ASCII word that is no article: its key has the word's skeleton, made when asked for
-                flags[w] |= PLAIN;
+                flags[w] |= PLAIN | marks & -1 << CONSONANT_SHIFT;
                 if (e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0) packed[w] = letters;
             }
         }
@@ -366,7 +399,7 @@ public final class NameTokens {
         end[size] = e;
         keyStart[size] = UNFOLDED;
         packed[size] = 0;
-        flags[size] = (byte) ((poss ? POSSESSIVE : 0) | (hyphenated ? HYPHENATED : 0));
+        flags[size] = (poss ? POSSESSIVE : 0) | (hyphenated ? HYPHENATED : 0);
         size++;
     }
 
