@@ -53,9 +53,8 @@ final class EntityDictionary {
     // for lookups
     private KeyTable<Node> nodeByKey;
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
-    private int[] kinds;               // by node id: the kindBits of its entries, 0 when it has none
-    private boolean[] continues;       // by node id: an edge leaves it, so a longer phrase may follow
-    private boolean[] checked;         // by node id: an entry of it accepts only some texts (see accepts)
+    /** By node id: the {@link #kindBits} of its entries (0 when it has none), {@link #CONTINUES}, {@link #CHECKED}. */
+    private int[] info;
     private boolean rootIsNode;
     /** Edges of the key graph: (node, label) packed as {@link #edge} → target node. */
     private LongIntTable edges;
@@ -110,17 +109,21 @@ final class EntityDictionary {
     /** The entries node {@code id} names, null when it only starts phrases. */
     Entry[] entries(int id) { return nodes[id].entries(); }
 
-    /** The {@link #kindBits} of node {@code id}'s entries, 0 when it has none: what a match there is, known at load. */
-    int kinds(int id) { return kinds[id]; }
-
-    /** Whether some phrase is longer than node {@code id}'s key and starts with it: a matcher at it may go on. */
-    boolean continues(int id) { return continues[id]; }
-
     /**
-     * Whether an entry of node {@code id} is a capitals-only alias or a non-person entity, which match only some
-     * spellings in a text; the entries of other nodes match wherever their key does.
+     * What a matcher needs to know of node {@code id}, known at load, in one int: the {@link #kindBits} of its
+     * entries (under {@link #KINDS}, 0 when it has none), and the {@link #CONTINUES} and {@link #CHECKED} bits.
      */
-    boolean checked(int id) { return checked[id]; }
+    int info(int id) { return info[id]; }
+
+    /** The bits of a node's {@link #info} that are the kinds of its entries. */
+    static final int KINDS = (PERSON_BIT << 1) - 1;
+    /** Some phrase is longer than the node's key and starts with it: a matcher at it may go on. */
+    static final int CONTINUES = PERSON_BIT << 1;
+    /**
+     * An entry of the node is a capitals-only alias or a non-person entity, which match only some spellings in a
+     * text; the entries of other nodes match wherever their key does.
+     */
+    static final int CHECKED = PERSON_BIT << 2;
 
     /** The kinds of entries as bits (1 << ordinal), and {@link #PERSON_BIT}: what the rules ask of a match, told by a bit test. */
     static int kindBits(Entry[] entries) {
@@ -208,21 +211,19 @@ final class EntityDictionary {
                 edges.putIfAbsent(edge(from, id), ids.get(key));
             }
         }
-        kinds = new int[nodes.length];
-        continues = new boolean[nodes.length];
-        checked = new boolean[nodes.length];
+        info = new int[nodes.length];
         for (int id = 0; id < nodes.length; id++) {
             Entry[] entries = nodes[id].entries();
             if (entries == null) continue;
-            kinds[id] = kindBits(entries);
+            info[id] = kindBits(entries);
             for (Entry e : entries) {
-                checked[id] |= e.exactLetters() != null || e.kind() == Kind.ENTITY && e.type() != EntityType.PERSON;
+                if (e.exactLetters() != null || e.kind() == Kind.ENTITY && e.type() != EntityType.PERSON) info[id] |= CHECKED;
             }
         }
         for (String key : sorted) {
             for (int cut = 0; cut < key.length(); cut++) {
                 Integer from = ids.get(key.substring(0, cut));
-                if (from != null) continues[from] = true;
+                if (from != null) info[from] |= CONTINUES;
             }
         }
         rootTargets = new int[labels];

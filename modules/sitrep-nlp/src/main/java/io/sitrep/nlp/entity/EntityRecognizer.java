@@ -159,17 +159,18 @@ public final class EntityRecognizer {
                     node = dictionary.next(node, l);
                     if (node == EntityDictionary.NONE) break;
                     if (l == EntityDictionary.EMPTY) continue; // a match never ends on an article
-                    Entry[] entries = dictionary.entries(node);
-                    if (entries != null) {
+                    int info = dictionary.info(node);
+                    if ((info & EntityDictionary.KINDS) != 0) {
                         // most nodes match in any spelling: their entries and kinds are the dictionary's
-                        Entry[] ok = dictionary.checked(node) ? accepted(entries, i, j) : entries;
+                        Entry[] entries = dictionary.entries(node);
+                        Entry[] ok = (info & EntityDictionary.CHECKED) != 0 ? accepted(entries, i, j) : entries;
                         if (ok != null) {
                             bestTo = j;
                             best = ok;
-                            kinds = ok == entries ? dictionary.kinds(node) : EntityDictionary.kindBits(ok);
+                            kinds = ok == entries ? info & EntityDictionary.KINDS : EntityDictionary.kindBits(ok);
                         }
                     }
-                    if (!dictionary.continues(node)) break; // nothing longer: no need to label the next word
+                    if ((info & EntityDictionary.CONTINUES) == 0) break; // nothing longer: the next word is not labelled
                 }
                 if (best == null) { i++; continue; }
                 // a place head that is no entity ("Ayn al-Asad", unless the match names one)
