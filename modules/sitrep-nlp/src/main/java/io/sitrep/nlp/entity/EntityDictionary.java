@@ -83,8 +83,8 @@ final class EntityDictionary {
      * none, {@link #EMPTY} for an article. Folds the word only when neither its spelling nor its skeleton tells.
      */
     int label(NameTokens words, int i) {
-        if (words.keyIsEmpty(i)) return EMPTY;
         long packed = words.packed(i);
+        if (packed == 0 && words.keyIsEmpty(i)) return EMPTY; // a packed word is no article
         // a longer packed word with consonants no label has is none, told by one bit (a short one is one read anyway)
         if (!SpellingTable.isShort(packed) && !hasLabelConsonants(words.consonants(i))) return NO_LABEL;
         int known = spellings.get(packed);

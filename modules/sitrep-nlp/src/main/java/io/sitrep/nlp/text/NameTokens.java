@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>Most words of a text can be looked up in a dictionary without folding them: a word of up to 12 ASCII letters
  * carries its lower-case letters {@link #packed} into a long, which the scan builds as it reads the chars (and
- * which a table of spellings can map straight to a key), and every word has a {@link #skeleton} (a hash of its
- * consonants and digits in order, with the vowel runs between them) that no vowel folding changes. A word's key is
+ * which a table of spellings can map straight to a key), with its {@link #consonants} as bits, and every word has a
+ * {@link #skeleton} (a hash of its consonants and digits in order, with the vowel runs between them, made when asked
+ * for): no vowel folding changes either, so a dictionary can rule a word out by them without folding it. A word's key is
  * folded on first use ({@link #keyStart}, {@link #keyEnd}, {@link #keyHash}) into {@link #keyChars()}; articles and
  * words that are not plain ASCII are folded at once.
  *
@@ -141,7 +142,8 @@ public final class NameTokens {
 
     /**
      * The {@link #skeleton(char[], int, int)} of word i's key, known without folding: two keys that differ in it
-     * differ, so a dictionary can rule a word out by its skeleton alone.
+     * differ, so a dictionary can rule a word out by its skeleton alone. A plain word's is made from its chars on
+     * each call (most words are ruled out or in before it is asked for); a folded word's was made with its key.
      */
     public int skeleton(int i) {
         return (flags[i] & PLAIN) != 0 ? skeleton(chars, start[i], end[i]) : skeleton[i];
