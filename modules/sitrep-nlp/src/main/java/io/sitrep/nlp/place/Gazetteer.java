@@ -74,11 +74,13 @@ final class Gazetteer {
     private final long[] demonymCountryBits;
     private final RegionBits regionBits;
     private final WordSet englishWords;
+    private final KnownSpellings knownSpellings;
     private final Set<String> lowerCaseFirstWords;
     private final Map<String, GazetteerEntry> byId;
 
     private Gazetteer(NameTrie<Candidates> names, Map<String, String> demonyms, RegionBits regionBits,
-                      Set<String> englishWords, Set<String> lowerCaseFirstWords, Map<String, GazetteerEntry> byId) {
+                      Set<String> englishWords, Set<String> spellings, Set<String> lowerCaseFirstWords,
+                      Map<String, GazetteerEntry> byId) {
         this.names = names;
         this.demonymCountryBits = new long[names.size()];
         for (Map.Entry<String, String> d : demonyms.entrySet()) {
@@ -86,6 +88,7 @@ final class Gazetteer {
         }
         this.regionBits = regionBits;
         this.englishWords = new WordSet(List.copyOf(englishWords));
+        this.knownSpellings = new KnownSpellings(spellings, names, this.englishWords);
         this.lowerCaseFirstWords = lowerCaseFirstWords;
         this.byId = byId;
     }
@@ -100,6 +103,9 @@ final class Gazetteer {
     WordSet englishWords() { return englishWords; }
 
     NameTrie<Candidates> names() { return names; }
+
+    /** The words the gazetteer's files spell names with, folded and walked from the trie's root already. */
+    KnownSpellings knownSpellings() { return knownSpellings; }
 
     /**
      * The {@link RegionBits} bit of the country that the folded adjective such as "iraqi" whose key leads from the
@@ -158,6 +164,8 @@ final class Gazetteer {
         private final Map<String, String> demonyms = new HashMap<>();
         private final Set<String> englishWords = new HashSet<>();
         private final Set<String> lowerCaseFirstWords = new HashSet<>();
+        /** Every word of every name, stop name, demonym and English word read, as written. */
+        private final Set<String> spellings = new LinkedHashSet<>();
 
         Builder(Governorates governorates) {
             this.governorates = governorates;
@@ -169,6 +177,7 @@ final class Gazetteer {
             read(source, (line, f) -> {
                 if (f.length != 1) throw PlaceDataException.at(source.name(), line, "one name per line, no tabs");
                 Set<String> keys = keysOf(f[0]);
+                addSpellings(f[0]);
                 if (keys.isEmpty()) throw PlaceDataException.at(source.name(), line, "'" + f[0] + "' has no letters");
                 stopKeys.addAll(keys);
             });
@@ -282,6 +291,7 @@ final class Gazetteer {
                     throw PlaceDataException.at(source.name(), line, "expected: word<TAB>country code of " + new java.util.TreeSet<>(COUNTRIES));
                 }
                 for (String k : keysOf(f[0])) demonyms.put(k, f[1].strip());
+                addSpellings(f[0]);
             });
         }
 
@@ -292,6 +302,7 @@ final class Gazetteer {
                     throw PlaceDataException.at(source.name(), line, "one English word per line");
                 }
                 englishWords.add(w.toLowerCase(java.util.Locale.ROOT));
+                addSpellings(w);
             });
         }
 
@@ -326,6 +337,7 @@ final class Gazetteer {
 
         private void index(String name, GazetteerEntry e, boolean curated) {
             TextTokens words = TextTokens.of(name);
+            addSpellings(words);
             // lower-case spellings in GeoNames are romanisation keys, not how texts write names: curated ones only
             for (int i = 0; curated && i < words.size(); i++) {
                 if (words.isArticle(i)) continue;
@@ -342,6 +354,14 @@ final class Gazetteer {
             }
         }
 
+        private void addSpellings(String name) {
+            addSpellings(TextTokens.of(name));
+        }
+
+        private void addSpellings(TextTokens words) {
+            for (int i = 0; i < words.size(); i++) spellings.add(words.textOf(i));
+        }
+
         Gazetteer build() {
             NameTrie.Builder<Candidates> trie = new NameTrie.Builder<>();
             RegionBits bits = new RegionBits();
@@ -354,7 +374,7 @@ final class Gazetteer {
                 if (!curatedKeys.contains(stop)) trie.put(stop, blocked);
             }
             for (String adjective : demonyms.keySet()) trie.addPath(adjective);
-            return new Gazetteer(trie.build(), Map.copyOf(demonyms), bits, Set.copyOf(englishWords),
+            return new Gazetteer(trie.build(), Map.copyOf(demonyms), bits, Set.copyOf(englishWords), spellings,
                     Set.copyOf(lowerCaseFirstWords), Map.copyOf(byId));
         }
 

@@ -179,18 +179,28 @@ public final class PlaceResolver {
         boolean arabic = TextWords.isArabic(firstLetter);
         if (!capitalised && !arabic && !startsLowerCaseName(t, start, end)) return end;
         int next = t.next(end);
-        int keyEnd = t.fold(start, end, t.hyphenBetween(end, next), 0);
-        if (keyEnd == 0) return end;
         NameTrie<Candidates> names = gazetteer.names();
-        int keyNode = names.walk(NameTrie.ROOT, t.keyChars(), 0, keyEnd);
-        long match = longestName(t, end, next, keyEnd, keyNode, names);
+        KnownSpellings known = gazetteer.knownSpellings();
+        int spelling = known.find(t.packed(start, end));
+        int keyEnd;
+        int keyNode;
+        if (spelling != KnownSpellings.UNKNOWN) {
+            keyEnd = known.keyEnd(spelling) - known.keyStart(spelling);
+            if (keyEnd == 0) return end;
+            keyNode = known.rootNode(spelling);
+        } else {
+            keyEnd = t.fold(start, end, t.hyphenBetween(end, next), 0);
+            if (keyEnd == 0) return end;
+            keyNode = names.walk(NameTrie.ROOT, t.keyChars(), 0, keyEnd);
+        }
+        long match = longestName(t, end, next, keyEnd, keyNode, names, known);
         if (match == NO_MATCH && arabic) {
             String bare = t.keyWithoutProclitic(start, end);
-            if (bare != null) match = longestName(t, end, next, keyEnd, names.walk(NameTrie.ROOT, bare), names);
+            if (bare != null) match = longestName(t, end, next, keyEnd, names.walk(NameTrie.ROOT, bare), names, known);
         }
         // a lower-case first word needs a capitalised one after it: the name must be longer than that word
         if (match == NO_MATCH || !arabic && (!capitalised && lastEnd(match) == end
-                || lastEnd(match) == end && lowerCaseIn(gazetteer.englishWords(), t, start, end))) {
+                || lastEnd(match) == end && englishWord(t, start, end, spelling))) {
             if (capitalised || arabic) s.countryContext |= gazetteer.demonymCountryBit(keyNode);
             return end;
         }
@@ -291,7 +301,8 @@ public final class PlaceResolver {
      * The longest name starting at a word whose end is {@code end}, whose key (non-empty) fills the key buffer up
      * to {@code keyEnd} and led to {@code node}, with the next word at {@code next}; or NO_MATCH.
      */
-    private static long longestName(TextWords t, int end, int next, int keyEnd, int node, NameTrie<Candidates> names) {
+    private static long longestName(TextWords t, int end, int next, int keyEnd, int node, NameTrie<Candidates> names,
+                                    KnownSpellings known) {
         long best = NO_MATCH;
         int keyLength = keyEnd;
         while (node != NameTrie.NONE) {
@@ -302,12 +313,24 @@ public final class PlaceResolver {
             if (consonant != 0 && !names.hasChild(node, consonant)) break; // most words, without folding them
             end = t.end(start);
             next = t.next(end);
-            int keyStart = keyEnd;
-            keyEnd = t.fold(start, end, t.hyphenBetween(end, next), keyStart);
-            keyLength = keyEnd - keyStart;
-            node = names.walk(node, t.keyChars(), keyStart, keyEnd);
+            int spelling = known.find(t.packed(start, end));
+            if (spelling != KnownSpellings.UNKNOWN) {
+                keyLength = known.keyEnd(spelling) - known.keyStart(spelling);
+                node = names.walk(node, known.keyChars(), known.keyStart(spelling), known.keyEnd(spelling));
+            } else {
+                int keyStart = keyEnd;
+                keyEnd = t.fold(start, end, t.hyphenBetween(end, next), keyStart);
+                keyLength = keyEnd - keyStart;
+                node = names.walk(node, t.keyChars(), keyStart, keyEnd);
+            }
         }
         return best;
+    }
+
+    /** Whether the word, lower-cased, is one of the gazetteer's English words; {@code spelling} is its known spelling's id. */
+    private boolean englishWord(TextWords t, int start, int end, int spelling) {
+        if (spelling != KnownSpellings.UNKNOWN) return gazetteer.knownSpellings().englishWord(spelling);
+        return lowerCaseIn(gazetteer.englishWords(), t, start, end);
     }
 
     /** Whether the word, lower-cased (String.toLowerCase(Locale.ROOT)), is one of {@code words}. */

@@ -25,6 +25,7 @@ final class TextWords {
      * "north" (of "north-east Syria"), which are only read before the capitalised word they must be joined to.
      */
     static final byte MAY_START = 8;
+    static final byte ASCII_LETTER = 16;
 
     static {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
@@ -34,6 +35,7 @@ final class TextWords {
             if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(ch)) cls |= LETTER;
             if (Character.isUpperCase(ch)) cls |= UPPER_CASE;
             if (c < 'a' || c > 'z') cls |= MAY_START;
+            if (c < 128 && KnownSpellings.isAsciiLetter(ch)) cls |= ASCII_LETTER;
             CHAR_CLASS[c] = (byte) cls;
         }
     }
@@ -55,6 +57,9 @@ final class TextWords {
     private int lastFolded = -1;
     private int lastKeyAt;
     private int lastKeyLength;
+    /** The word {@link #end} last read, and its letters packed (KnownSpellings.pack) as it read them. */
+    private int lastEndStart = -1;
+    private long lastPacked;
 
     TextWords reset(String text) {
         this.text = text;
@@ -62,6 +67,7 @@ final class TextWords {
         if (chars.length < length) chars = new char[length];
         text.getChars(0, length, chars, 0);
         lastFolded = -1;
+        lastEndStart = -1;
         return this;
     }
 
@@ -111,14 +117,34 @@ final class TextWords {
 
     /** Where the word starting at {@code start} ends: the end of its run of word chars, before a possessive "'s". */
     int end(int start) {
+        // packs the word's letters on the way (see packed), which costs no extra pass over the word
+        char[] chars = this.chars;
+        int classes = CHAR_CLASS[chars[start]];
+        long packed = chars[start] & 0x1F;
         int e = start + 1;
-        while (e < length && isWordChar(chars[e])) e++;
+        for (; e < length; e++) {
+            char c = chars[e];
+            int cls = CHAR_CLASS[c];
+            if ((cls & WORD) == 0) break;
+            classes &= cls;
+            packed = packed << 5 | (c & 0x1F);
+        }
+        lastEndStart = start;
+        lastPacked = (classes & ASCII_LETTER) != 0 && e - start <= KnownSpellings.MAX_LETTERS ? packed : KnownSpellings.NOT_PACKED;
         if (e - start > 2) {
             char s = chars[e - 1];
             char apostrophe = chars[e - 2];
-            if ((s == 's' || s == 'S') && (apostrophe == '\'' || apostrophe == '\u2019')) return e - 2;
+            if ((s == 's' || s == 'S') && (apostrophe == '\'' || apostrophe == '\u2019')) {
+                lastPacked = KnownSpellings.pack(chars, start, e - 2);
+                return e - 2;
+            }
         }
         return e;
+    }
+
+    /** The letters of the word [start, end) packed as KnownSpellings.pack packs them, or NOT_PACKED. */
+    long packed(int start, int end) {
+        return start == lastEndStart ? lastPacked : KnownSpellings.pack(chars, start, end);
     }
 
     /** The start of the word after the one ending at {@code end}; {@link #length} when there is none. */

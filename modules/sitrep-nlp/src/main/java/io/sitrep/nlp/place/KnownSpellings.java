@@ -1,0 +1,136 @@
+package io.sitrep.nlp.place;
+
+import io.sitrep.nlp.text.NameFolder;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The words the gazetteer's files spell names with ("Iraq", "Syria", "Anbar", "Ayn", "al", "Iraqi", …), each with
+ * its folded key, the trie node that key leads to from the root, and whether it is one of the English words: a text
+ * word spelt so (case aside) is looked up once by its letters instead of being folded and walked through the trie.
+ * Other words are folded as before. All of it is computed while loading, with {@link NameFolder} itself.
+ *
+ * <p>A word is known by its letters packed in a long ({@link #pack}): ASCII letters only, at most 12, five bits a
+ * letter whatever its case, so a text word and a known spelling are equal exactly when their longs are. Only words
+ * whose key does not depend on their case or on a hyphen after them are kept. Immutable: safe to share.
+ */
+final class KnownSpellings {
+    /** {@link #find}'s answer for a word not known. */
+    static final int UNKNOWN = -1;
+    /** {@link #pack}'s answer for a word that is not 1 to {@link #MAX_LETTERS} ASCII letters. */
+    static final long NOT_PACKED = 0;
+    static final int MAX_LETTERS = 12;
+
+    /** Open addressing by packed word; NOT_PACKED (0) is an empty slot, as no word packs to 0. */
+    private final long[] slots;
+    private final int[] slotIds;
+    private final int mask;
+    private final int shift;
+    /** Word id's key is keyChars[keyAt[id], keyAt[id + 1]). */
+    private final char[] keyChars;
+    private final int[] keyAt;
+    private final int[] rootNode;
+    private final boolean[] englishWord;
+
+    KnownSpellings(Collection<String> words, NameTrie<?> names, WordSet englishWords) {
+        int capacity = Integer.highestOneBit(Math.max(4, words.size() * 2)) * 2; // at most half full
+        slots = new long[capacity];
+        slotIds = new int[capacity];
+        mask = capacity - 1;
+        shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
+        StringBuilder keys = new StringBuilder();
+        int[] at = new int[words.size() + 1];
+        int[] nodes = new int[words.size()];
+        boolean[] english = new boolean[words.size()];
+        int id = 0;
+        for (String word : words) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            long packed = pack(lower.toCharArray(), 0, lower.length());
+            if (packed == NOT_PACKED || slot(packed) >= 0) continue;
+            String key = keyOf(lower);
+            if (key == null) continue;
+            int s = emptySlot(packed);
+            slots[s] = packed;
+            slotIds[s] = id;
+            at[id] = keys.length();
+            keys.append(key);
+            nodes[id] = key.isEmpty() ? NameTrie.ROOT : names.walk(NameTrie.ROOT, key);
+            english[id] = englishWords.indexOf(lower) >= 0;
+            id++;
+        }
+        at[id] = keys.length();
+        keyChars = keys.toString().toCharArray();
+        keyAt = Arrays.copyOf(at, id + 1);
+        rootNode = Arrays.copyOf(nodes, id);
+        englishWord = Arrays.copyOf(english, id);
+    }
+
+    /**
+     * The key of a lower-case word, when the same for its capitalised and upper-case spellings and whether or not a
+     * hyphen follows it (only some articles' keys depend on that); else null.
+     */
+    private static String keyOf(String lower) {
+        String key = NameFolder.foldToken(lower, 0, lower.length(), false);
+        String capitalised = Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        for (String spelling : new String[] {lower, capitalised, lower.toUpperCase(Locale.ROOT)}) {
+            for (boolean hyphenated : new boolean[] {false, true}) {
+                if (!NameFolder.foldToken(spelling, 0, spelling.length(), hyphenated).equals(key)) return null;
+            }
+        }
+        return key;
+    }
+
+    /** chars [start, end) packed five bits a letter (A and a are 1, Z and z 26), or NOT_PACKED. */
+    static long pack(char[] chars, int start, int end) {
+        if (end - start > MAX_LETTERS) return NOT_PACKED;
+        long packed = 0;
+        for (int k = start; k < end; k++) {
+            char c = chars[k];
+            if (!isAsciiLetter(c)) return NOT_PACKED;
+            packed = packed << 5 | (c & 0x1F);
+        }
+        return packed;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    /** The id of the word with those letters packed, or UNKNOWN (always for NOT_PACKED). */
+    int find(long packed) {
+        if (packed == NOT_PACKED) return UNKNOWN;
+        int s = slot(packed);
+        return s < 0 ? UNKNOWN : slotIds[s];
+    }
+
+    /** The word's key is keyChars()[keyStart(id), keyEnd(id)). */
+    char[] keyChars() { return keyChars; }
+
+    int keyStart(int id) { return keyAt[id]; }
+
+    int keyEnd(int id) { return keyAt[id + 1]; }
+
+    /** Where the word's key leads from the trie's root (NameTrie.NONE: no name starts so); the root for no key. */
+    int rootNode(int id) { return rootNode[id]; }
+
+    /** Whether the word, lower-cased, is one of the gazetteer's English words. */
+    boolean englishWord(int id) { return englishWord[id]; }
+
+    private int slot(long packed) {
+        for (int s = home(packed); slots[s] != NOT_PACKED; s = (s + 1) & mask) {
+            if (slots[s] == packed) return s;
+        }
+        return -1;
+    }
+
+    private int emptySlot(long packed) {
+        int s = home(packed);
+        while (slots[s] != NOT_PACKED) s = (s + 1) & mask;
+        return s;
+    }
+
+    private int home(long packed) {
+        return (int) (packed * 0x9E3779B97F4A7C15L >>> shift);
+    }
+}

@@ -1,0 +1,67 @@
+package io.sitrep.nlp.place;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitrep.nlp.text.NameFolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A known spelling stands for folding a word and walking its key from the trie's root: what it holds must be what
+ * folding and walking give, for every case of the word and with or without a hyphen after it.
+ */
+class KnownSpellingsTest {
+    private static final Gazetteer GAZETTEER = Gazetteer.build(Gazetteer.Sources.standard(), Governorates.standard());
+
+    @Test
+    void a_known_spelling_holds_the_key_and_node_folding_and_walking_give() throws IOException {
+        KnownSpellings known = GAZETTEER.knownSpellings();
+        int found = 0;
+        for (String file : new String[] {"geonames_cities500_IQ_SY.tsv", "supplement.tsv", "aliases.tsv",
+                "stop-names.txt", "english-words.txt", "demonyms.tsv"}) {
+            TextTokens words = TextTokens.of(resource("geo/" + file) + " the Syria's al as an El-x IRAQ Mosul'");
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.textOf(i);
+                for (String spelling : new String[] {word, word.toLowerCase(Locale.ROOT), word.toUpperCase(Locale.ROOT)}) {
+                    if (assertKnownAsFolded(known, spelling)) found++;
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(1000);
+    }
+
+    private static boolean assertKnownAsFolded(KnownSpellings known, String word) {
+        int id = known.find(KnownSpellings.pack(word.toCharArray(), 0, word.length()));
+        if (id == KnownSpellings.UNKNOWN) return false;
+        String key = new String(known.keyChars(), known.keyStart(id), known.keyEnd(id) - known.keyStart(id));
+        for (boolean hyphenated : new boolean[] {false, true}) {
+            assertThat(key).as(word).isEqualTo(NameFolder.foldToken(word, 0, word.length(), hyphenated));
+        }
+        if (!key.isEmpty()) assertThat(known.rootNode(id)).as(word).isEqualTo(GAZETTEER.names().walk(NameTrie.ROOT, key));
+        assertThat(known.englishWord(id)).as(word).isEqualTo(GAZETTEER.isEnglishWord(word.toLowerCase(Locale.ROOT)));
+        return true;
+    }
+
+    @Test
+    void the_letters_a_text_word_packs_to_are_its_own_without_a_possessive() {
+        String text = "Iraq's IRAQ iraq Qamishli al-Hol Ma'an x1 Deir ez-Zor abcdefghijkl abcdefghijklm Türkiye s's";
+        TextWords words = new TextWords().reset(text);
+        for (int start = 0; start < text.length(); start = words.next(words.end(start))) {
+            int end = words.end(start);
+            long expected = KnownSpellings.pack(text.toCharArray(), start, end);
+            assertThat(words.packed(start, end)).as(text.substring(start, end)).isEqualTo(expected);
+        }
+        assertThat(KnownSpellings.pack("Iraq".toCharArray(), 0, 4)).isEqualTo(KnownSpellings.pack("iRAQ".toCharArray(), 0, 4));
+        assertThat(KnownSpellings.pack("abcdefghijklm".toCharArray(), 0, 13)).isEqualTo(KnownSpellings.NOT_PACKED);
+        assertThat(KnownSpellings.pack("Ma'an".toCharArray(), 0, 5)).isEqualTo(KnownSpellings.NOT_PACKED);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = KnownSpellingsTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
