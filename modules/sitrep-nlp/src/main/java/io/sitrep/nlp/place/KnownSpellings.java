@@ -1,9 +1,10 @@
 package io.sitrep.nlp.place;
 
 import io.sitrep.nlp.text.NameFolder;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The words the gazetteer's files spell names with ("Iraq", "Syria", "Anbar", "Ayn", "al", "Iraqi", …), each with
@@ -30,40 +31,44 @@ final class KnownSpellings {
     /** Word id's key is keyChars[keyAt[id], keyAt[id + 1]). */
     private final char[] keyChars;
     private final int[] keyAt;
+    /** NameTrie.hashOf each word's key. */
+    private final long[] keyHash;
     private final int[] rootNode;
     private final boolean[] englishWord;
 
     KnownSpellings(Collection<String> words, NameTrie<?> names, WordSet englishWords) {
-        int capacity = Integer.highestOneBit(Math.max(4, words.size() * 2)) * 2; // at most half full
+        Map<Long, String> keys = new LinkedHashMap<>(); // by packed lower-case word
+        for (String word : words) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            long packed = pack(lower.toCharArray(), 0, lower.length());
+            if (packed == NOT_PACKED || keys.containsKey(packed)) continue;
+            String key = keyOf(lower);
+            if (key != null) keys.put(packed, key);
+        }
+        int n = keys.size();
+        int capacity = Integer.highestOneBit(Math.max(4, n * 2)) * 2; // at most half full: small, in cache
         slots = new long[capacity];
         slotIds = new int[capacity];
         mask = capacity - 1;
         shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
-        StringBuilder keys = new StringBuilder();
-        int[] at = new int[words.size() + 1];
-        int[] nodes = new int[words.size()];
-        boolean[] english = new boolean[words.size()];
+        keyChars = String.join("", keys.values()).toCharArray();
+        keyAt = new int[n + 1];
+        keyHash = new long[n];
+        rootNode = new int[n];
+        englishWord = new boolean[n];
         int id = 0;
-        for (String word : words) {
-            String lower = word.toLowerCase(Locale.ROOT);
-            long packed = pack(lower.toCharArray(), 0, lower.length());
-            if (packed == NOT_PACKED || slot(packed) >= 0) continue;
-            String key = keyOf(lower);
-            if (key == null) continue;
+        for (Map.Entry<Long, String> k : keys.entrySet()) {
+            long packed = k.getKey();
+            String key = k.getValue();
             int s = emptySlot(packed);
             slots[s] = packed;
             slotIds[s] = id;
-            at[id] = keys.length();
-            keys.append(key);
-            nodes[id] = key.isEmpty() ? NameTrie.ROOT : names.walk(NameTrie.ROOT, key);
-            english[id] = englishWords.indexOf(lower) >= 0;
+            keyAt[id + 1] = keyAt[id] + key.length();
+            keyHash[id] = NameTrie.hashOf(keyChars, keyAt[id], keyAt[id + 1]);
+            rootNode[id] = key.isEmpty() ? NameTrie.ROOT : names.walk(NameTrie.ROOT, key);
+            englishWord[id] = englishWords.indexOf(unpack(packed)) >= 0;
             id++;
         }
-        at[id] = keys.length();
-        keyChars = keys.toString().toCharArray();
-        keyAt = Arrays.copyOf(at, id + 1);
-        rootNode = Arrays.copyOf(nodes, id);
-        englishWord = Arrays.copyOf(english, id);
     }
 
     /**
@@ -93,6 +98,13 @@ final class KnownSpellings {
         return packed;
     }
 
+    /** The lower-case word {@link #pack} packed. */
+    private static String unpack(long packed) {
+        StringBuilder word = new StringBuilder();
+        for (long p = packed; p != 0; p >>>= 5) word.append((char) ('a' - 1 + (p & 0x1F)));
+        return word.reverse().toString();
+    }
+
     static boolean isAsciiLetter(char c) {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
@@ -110,6 +122,9 @@ final class KnownSpellings {
     int keyStart(int id) { return keyAt[id]; }
 
     int keyEnd(int id) { return keyAt[id + 1]; }
+
+    /** The key's NameTrie.hashOf. */
+    long keyHash(int id) { return keyHash[id]; }
 
     /** Where the word's key leads from the trie's root (NameTrie.NONE: no name starts so); the root for no key. */
     int rootNode(int id) { return rootNode[id]; }

@@ -115,15 +115,28 @@ final class NameTrie<V> {
      */
     int walk(int node, char[] key, int from, int to) {
         if (node == NONE || from == to) return node;
-        int length = to - from;
-        long h;
-        if (length < POWERS.length) {
-            h = hash[node] * POWERS[length];
+        return walk(node, hashOf(key, from, to), key, from, to);
+    }
+
+    /**
+     * The chars' share of the hash of any key they end ({@code hashOf(key, 0, n)} is the hash of key [0, n)), which
+     * {@link #walk(int, long, char[], int, int)} continues a node's hash with: known words' keys carry theirs.
+     */
+    static long hashOf(char[] key, int from, int to) {
+        long h = 0;
+        if (to - from < POWERS.length) {
             for (int k = from; k < to; k++) h += key[k] * POWERS[to - 1 - k];
         } else {
-            h = hash[node];
             for (int k = from; k < to; k++) h = h * BASE + key[k];
         }
+        return h;
+    }
+
+    /** {@link #walk(int, char[], int, int)} of chars whose {@link #hashOf} is {@code charsHash}. */
+    int walk(int node, long charsHash, char[] key, int from, int to) {
+        if (node == NONE || from == to) return node;
+        int length = to - from;
+        long h = hash[node] * (length < POWERS.length ? POWERS[length] : power(length)) + charsHash;
         long[] slots = this.slots;
         int fragment = fragment(h);
         for (int s = slot(h); ; s = (s + 1) & mask) {
@@ -132,6 +145,12 @@ final class NameTrie<V> {
             int m = (int) slot;
             if ((int) (slot >>> 32) == fragment && hash[m] == h) return endsWith(m, depth[node], key, from, to) ? m : NONE;
         }
+    }
+
+    private static long power(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) p *= BASE;
+        return p;
     }
 
     /** Whether node m is at depth {@code at + to - from} and its key continues from depth {@code at} with the chars. */

@@ -316,7 +316,8 @@ public final class PlaceResolver {
             int spelling = known.find(t.packed(start, end));
             if (spelling != KnownSpellings.UNKNOWN) {
                 keyLength = known.keyEnd(spelling) - known.keyStart(spelling);
-                node = names.walk(node, known.keyChars(), known.keyStart(spelling), known.keyEnd(spelling));
+                node = names.walk(node, known.keyHash(spelling), known.keyChars(), known.keyStart(spelling),
+                        known.keyEnd(spelling));
             } else {
                 int keyStart = keyEnd;
                 keyEnd = t.fold(start, end, t.hyphenBetween(end, next), keyStart);

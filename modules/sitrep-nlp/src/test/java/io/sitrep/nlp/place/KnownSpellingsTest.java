@@ -40,7 +40,10 @@ class KnownSpellingsTest {
         for (boolean hyphenated : new boolean[] {false, true}) {
             assertThat(key).as(word).isEqualTo(NameFolder.foldToken(word, 0, word.length(), hyphenated));
         }
-        if (!key.isEmpty()) assertThat(known.rootNode(id)).as(word).isEqualTo(GAZETTEER.names().walk(NameTrie.ROOT, key));
+        if (!key.isEmpty()) {
+            assertThat(known.rootNode(id)).as(word).isEqualTo(GAZETTEER.names().walk(NameTrie.ROOT, key));
+            assertThat(known.keyHash(id)).as(word).isEqualTo(NameTrie.hashOf(key.toCharArray(), 0, key.length()));
+        }
         assertThat(known.englishWord(id)).as(word).isEqualTo(GAZETTEER.isEnglishWord(word.toLowerCase(Locale.ROOT)));
         return true;
     }
