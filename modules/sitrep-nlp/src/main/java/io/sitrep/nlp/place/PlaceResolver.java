@@ -40,15 +40,28 @@ public final class PlaceResolver {
     private final Governorates governorates;
     /** The lower-case words that start some name, bucketed by first character (ASCII; the rest in bucket 128). */
     private final String[][] lowerCaseFirstWords;
-    /** By last char (non-ASCII in 128): whether a lower-case first word starting with an ASCII letter ends with it. */
-    private final boolean[] endsLowerCaseFirstWord = new boolean[129];
+    /**
+     * By a word's last two chars (as {@link #endingOf}): whether a lower-case first word starting with an ASCII letter
+     * ends with them. Most words before a capitalised one are told apart by this without reading back to their start.
+     */
+    private final long[] lowerCaseFirstWordEndings = new long[(128 * 128) / Long.SIZE];
+    /** A lower-case first word shorter than two chars, which the endings cannot tell: every word must be read. */
+    private final boolean shortLowerCaseFirstWord;
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
         this.gazetteer = gazetteer;
         this.governorates = governorates;
         this.lowerCaseFirstWords = byFirstChar(gazetteer.lowerCaseFirstWords());
+        boolean shortWord = false;
         for (char c = 'a'; c <= 'z'; c++) {
-            for (String w : lowerCaseFirstWords[c]) endsLowerCaseFirstWord[Math.min(w.charAt(w.length() - 1), 128)] = true;
+            for (String w : lowerCaseFirstWords[c]) {
+                if (w.length() < 2) shortWord = true;
+                else {
+                    int ending = endingOf(w.charAt(w.length() - 2), w.charAt(w.length() - 1));
+                    lowerCaseFirstWordEndings[ending >>> 6] |= 1L << ending;
+                }
+            }
         }
+        shortLowerCaseFirstWord = shortWord;
     }
 
     private static final class Holder {
@@ -153,7 +166,8 @@ public final class PlaceResolver {
 
     /**
      * The word before {@code start} when it begins with a lower-case ASCII letter and may be a lower-case first
-     * word joined to it; else -1. Most words are ruled out by the chars between and the last char before them.
+     * word joined to it; else -1. Most words are ruled out by the chars between and the two last chars before them,
+     * the rest mostly by their first letter.
      */
     private int lowerCaseStartBefore(TextWords t, int start) {
         char[] chars = t.chars();
@@ -162,10 +176,20 @@ public final class PlaceResolver {
         if (gap != ' ' && gap != '\u00A0' && !NameFolder.isHyphen(gap)) return -1;
         int k = start - 2;
         while (k >= 0 && !TextWords.isWordChar(chars[k])) k--;
-        if (k < 0 || !endsLowerCaseFirstWord[Math.min(chars[k], 128)]) return -1;
+        if (k < 0 || !shortLowerCaseFirstWord && (k == 0 || !endsLowerCaseFirstWord(chars[k - 1], chars[k]))) return -1;
         int before = t.previous(start);
         char first = chars[before];
-        return first >= 'a' && first <= 'z' ? before : -1;
+        return first >= 'a' && first <= 'z' && lowerCaseFirstWords[first].length != 0 ? before : -1;
+    }
+
+    private boolean endsLowerCaseFirstWord(char secondLast, char last) {
+        int ending = endingOf(secondLast, last);
+        return (lowerCaseFirstWordEndings[ending >>> 6] & 1L << ending) != 0;
+    }
+
+    /** Two chars as one number below 128 * 128; chars beyond ASCII count as 127, so they share one. */
+    private static int endingOf(char secondLast, char last) {
+        return Math.min(secondLast, 127) << 7 | Math.min(last, 127);
     }
 
     /**
