@@ -75,6 +75,7 @@ final class Gazetteer {
     private final RegionBits regionBits;
     private final WordSet englishWords;
     private final KnownSpellings knownSpellings;
+    private final ConsonantSkeletons skeletons;
     private final Set<String> lowerCaseFirstWords;
     private final Map<String, GazetteerEntry> byId;
 
@@ -89,6 +90,7 @@ final class Gazetteer {
         this.regionBits = regionBits;
         this.englishWords = new WordSet(List.copyOf(englishWords));
         this.knownSpellings = new KnownSpellings(spellings, names, this.englishWords);
+        this.skeletons = new ConsonantSkeletons(names);
         this.lowerCaseFirstWords = lowerCaseFirstWords;
         this.byId = byId;
     }
@@ -106,6 +108,9 @@ final class Gazetteer {
 
     /** The words the gazetteer's files spell names with, folded and walked from the trie's root already. */
     KnownSpellings knownSpellings() { return knownSpellings; }
+
+    /** The consonant skeletons of the trie's keys, which rule out most words that start no name before folding them. */
+    ConsonantSkeletons skeletons() { return skeletons; }
 
     /**
      * The {@link RegionBits} bit of the country that the folded adjective such as "iraqi" whose key leads from the

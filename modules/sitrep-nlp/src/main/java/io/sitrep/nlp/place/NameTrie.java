@@ -166,6 +166,11 @@ final class NameTrie<V> {
         return walk(node, chars, 0, chars.length);
     }
 
+    /** The chars from the root to the node (loading, not the hot path). */
+    String key(int node) {
+        return new String(keyChars, keyAt[node], depth[node]);
+    }
+
     /** The number of nodes; nodes are 0 to size - 1. */
     int size() { return values.length; }
 

@@ -213,6 +213,7 @@ public final class PlaceResolver {
             if (keyEnd == 0) return end;
             keyNode = known.rootNode(spelling);
         } else {
+            if (!gazetteer.skeletons().mayStartName(t.chars(), start, end)) return end; // an article or nothing
             keyEnd = t.fold(start, end, t.hyphenBetween(end, next), 0);
             if (keyEnd == 0) return end;
             keyNode = names.walk(NameTrie.ROOT, t.keyChars(), 0, keyEnd);
