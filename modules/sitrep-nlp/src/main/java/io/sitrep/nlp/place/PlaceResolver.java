@@ -202,18 +202,21 @@ public final class PlaceResolver {
         boolean capitalised = TextWords.isUpperCase(firstLetter);
         boolean arabic = TextWords.isArabic(firstLetter);
         if (!capitalised && !arabic && !startsLowerCaseName(t, start, end)) return end;
-        int next = t.next(end);
         NameTrie<Candidates> names = gazetteer.names();
         KnownSpellings known = gazetteer.knownSpellings();
         int spelling = known.find(t.packed(start, end));
+        int next;
         int keyEnd;
         int keyNode;
         if (spelling != KnownSpellings.UNKNOWN) {
             keyEnd = known.keyEnd(spelling) - known.keyStart(spelling);
-            if (keyEnd == 0) return end;
             keyNode = known.rootNode(spelling);
+            // an article, or no name starts so (nor a demonym: its key is a trie path)
+            if (keyEnd == 0 || keyNode == NameTrie.NONE) return end;
+            next = t.next(end);
         } else {
             if (!gazetteer.skeletons().mayStartName(t.chars(), start, end)) return end; // an article or nothing
+            next = t.next(end);
             keyEnd = t.fold(start, end, t.hyphenBetween(end, next), 0);
             if (keyEnd == 0) return end;
             keyNode = names.walk(NameTrie.ROOT, t.keyChars(), 0, keyEnd);
@@ -340,9 +343,11 @@ public final class PlaceResolver {
             next = t.next(end);
             int spelling = known.find(t.packed(start, end));
             if (spelling != KnownSpellings.UNKNOWN) {
-                keyLength = known.keyEnd(spelling) - known.keyStart(spelling);
-                node = names.walk(node, known.keyHash(spelling), known.keyChars(), known.keyStart(spelling),
-                        known.keyEnd(spelling));
+                int from = known.keyStart(spelling);
+                keyLength = known.keyEnd(spelling) - from;
+                // a known key is lower-case letters: its first tells most words that continue no name ("and")
+                if (keyLength != 0 && !names.hasChild(node, known.keyChars()[from])) break;
+                node = names.walk(node, known.keyHash(spelling), known.keyChars(), from, from + keyLength);
             } else {
                 int keyStart = keyEnd;
                 keyEnd = t.fold(start, end, t.hyphenBetween(end, next), keyStart);
@@ -367,16 +372,20 @@ public final class PlaceResolver {
     }
 
     /** Whether the word at {@code word} is an article ("al", "Al-", "ash-") joined to the word at {@code next}. */
-    private static boolean articleBefore(TextWords t, int word, int next) {
+    private boolean articleBefore(TextWords t, int word, int next) {
         int end = t.end(word);
-        return t.joined(end, next) && t.isArticle(word, end, t.hyphenBetween(end, next), 0);
+        if (!t.joined(end, next)) return false;
+        KnownSpellings known = gazetteer.knownSpellings();
+        int spelling = known.find(t.packed(word, end));
+        if (spelling != KnownSpellings.UNKNOWN) return known.keyEnd(spelling) == known.keyStart(spelling);
+        return t.isArticle(word, end, t.hyphenBetween(end, next), 0);
     }
 
     /**
      * A one-word village name with a capitalised word stuck before it (not at a sentence start) or after it (other
      * than a place word such as "Dam" or "Province") is a part of a person's or organisation's name.
      */
-    private static boolean partOfLongerName(TextWords t, int start, int end) {
+    private boolean partOfLongerName(TextWords t, int start, int end) {
         int before = t.previous(start);
         if (before >= 0 && articleBefore(t, before, start)) before = t.previous(before); // the article of "Al-X"
         if (before >= 0) {
