@@ -19,7 +19,9 @@ import java.util.Set;
  * <p>One pass over the text: a branch-free scan finds the words that may start a name (capitalised, Arabic script,
  * or a lower-case word joined to a capitalised one as in "north-east Syria"), skipping every other word without
  * splitting or folding it; from each, the folded words are walked through the name trie and the longest name
- * wins. A second pass resolves names that several places share from the text's context:
+ * wins. A word spelt as the gazetteer spells one ({@link KnownSpellings}) is not folded: its key and node are
+ * looked up; another is folded only when its consonant skeleton may start a name ({@link ConsonantSkeletons}).
+ * A second pass resolves names that several places share from the text's context:
  * a candidate whose governorate or country the text mentions wins, then the larger kind of place (capital,
  * governorate seat, governorate, curated site, district seat, village), then the theatre (Iraq, Syria), then the
  * population. Stop names (persons, common words, organisation names) are never places; a lone village name stuck
