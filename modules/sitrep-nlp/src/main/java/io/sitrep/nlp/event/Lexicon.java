@@ -119,6 +119,13 @@ final class Lexicon {
     private final LongIntTable packedWords;
     private final LongIntTable packedPrefixes;
     private final LongIntTable packedHeads;
+    /**
+     * One bit per hash of a packed key, set for every packed word and head: a word whose bit is clear is not in
+     * packedWords, a head whose bit is clear not in packedHeads. Most words of a text are in neither; a bit
+     * (2 KB for all, in cache) rejects them in one read instead of probing the tables.
+     */
+    private final long[] packedFilter = new long[1 << FILTER_BITS - 6];
+    private static final int FILTER_BITS = 14;
     private final Table exactWords;
     private final Table prefixes;
     /** First three characters of some prefix → index into headLengths. */
@@ -206,6 +213,13 @@ final class Lexicon {
         packedWords = packedTable(packedOnly(exactClasses));
         packedPrefixes = packedTable(packedOnly(prefixClasses));
         packedHeads = packedTable(packedOnly(headIds));
+        packedOnly(exactClasses).keySet().forEach(this::addToFilter);
+        packedOnly(headIds).keySet().forEach(this::addToFilter);
+        // a longer word is looked up by hash only when its first characters, packed, may start a long exact word
+        for (String w : exactClasses.keySet()) {
+            long k = w.length() > PACKED_MAX ? packed(w.substring(0, PACKED_MAX)) : -1;
+            if (k != -1) addToFilter(k);
+        }
         boolean digits = false;
         for (String w : b.exact.keySet()) digits |= Character.isDigit(w.charAt(0));
         for (String w : b.prefix.keySet()) digits |= Character.isDigit(w.charAt(0));
@@ -321,9 +335,14 @@ final class Lexicon {
      * it matches no pattern. An exact word wins (its class holds its prefixes too), else the longest prefix.
      */
     int classOfPacked(long key, int length) {
-        int c = packedWords.get(key, -1);
-        if (c >= 0 || length < HEAD) return c;
-        int head = packedHeads.get(key >>> 7 * (length - HEAD), -1);
+        if (mayHold(key)) {
+            int c = packedWords.get(key, -1);
+            if (c >= 0) return c;
+        }
+        if (length < HEAD) return -1;
+        long headKey = key >>> 7 * (length - HEAD);
+        if (!mayHold(headKey)) return -1;
+        int head = packedHeads.get(headKey, -1);
         if (head < 0) return -1;
         int best = -1;
         for (int len : headLengths[head]) {
@@ -333,6 +352,20 @@ final class Lexicon {
         }
         return best;
     }
+
+    private void addToFilter(long key) {
+        int bit = filterBit(key);
+        packedFilter[bit >>> 6] |= 1L << bit;
+    }
+
+    /** False when the packed key is neither a packed word nor a head (see packedFilter). */
+    private boolean mayHold(long key) {
+        int bit = filterBit(key);
+        return (packedFilter[bit >>> 6] & 1L << bit) != 0;
+    }
+
+    /** A hash of the key on FILTER_BITS bits (not the tables' own, so that its collisions are not theirs). */
+    private static int filterBit(long key) { return (int) ((key * 0xC2B2AE3D27D4EB4FL) >>> 64 - FILTER_BITS); }
 
     /** The class of the token [from, to) of the text, as {@link #classOfPacked}. */
     int classOf(char[] text, int from, int to) {
@@ -346,11 +379,14 @@ final class Lexicon {
             ascii &= f < 128;
         }
         if (ascii && n <= PACKED_MAX) return classOfPacked(key, n);
-        int c = exactWords.get(Tokens.hash(text, from, to), text, from, to);
+        // (a long word whose first characters are ASCII: key holds PACKED_MAX of them, see packedFilter)
+        int c = ascii && !mayHold(key) ? -1 : exactWords.get(Tokens.hash(text, from, to), text, from, to);
         if (c >= 0 || n < HEAD || headLengths.length == 0) return c;
         if (!ascii) return longestPrefixHashed(text, from, to);
         // a long word: its head and short prefixes are packed, the longer prefixes hashed
-        int head = packedHeads.get(key >>> 7 * (packedLength - HEAD), -1);
+        long headKey = key >>> 7 * (packedLength - HEAD);
+        if (!mayHold(headKey)) return -1;
+        int head = packedHeads.get(headKey, -1);
         if (head < 0) return -1;
         int best = -1;
         for (int len : headLengths[head]) {

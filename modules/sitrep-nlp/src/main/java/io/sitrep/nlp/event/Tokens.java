@@ -41,6 +41,22 @@ final class Tokens {
         flags = new byte[capacity];
     }
 
+    // what an ASCII character outside words and numbers is (Tokens.read): a clause break, a sentence mark, a dash
+    private static final byte BREAK_CHAR = 1;
+    private static final byte MARK_CHAR = 2;
+    private static final byte DASH_CHAR = 4;
+    private static final byte[] ASCII_PUNCT = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            int p = 0;
+            if (c == '-') p |= DASH_CHAR;
+            else if (",;:()[]|.!?".indexOf(c) >= 0) p |= BREAK_CHAR; // as isBreak
+            if (Sentences.isMark(c)) p |= MARK_CHAR;
+            ASCII_PUNCT[c] = (byte) p;
+        }
+    }
+
     /** Reads a new text: its tokens, each with its class in the lexicon, and its sentences. */
     void read(String text, Lexicon lexicon) {
         int n = text.length();
@@ -55,15 +71,18 @@ final class Tokens {
         int i = 0;
         while (i < n) {
             char c = cs[i];
-            if (c < 128) { // ASCII fast path: same classes as below
+            if (isAsciiLetter(c)) { // the commonest token start first
+                i = word(i);
+            } else if (c == ' ') {
+                i++;
+            } else if (c < 128) {
                 if (c >= '0' && c <= '9') {
                     i = number(i);
-                } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-                    i = word(i);
                 } else {
-                    if (c != ' ') {
-                        if (isBreak(i)) add(i, i + 1, BREAK, 0, -1);
-                        if (Sentences.isMark(c)) sentences.mark(i);
+                    int p = ASCII_PUNCT[c];
+                    if (p != 0) {
+                        if ((p & BREAK_CHAR) != 0 || (p & DASH_CHAR) != 0 && isBreak(i)) add(i, i + 1, BREAK, 0, -1);
+                        if ((p & MARK_CHAR) != 0) sentences.mark(i);
                     }
                     i++;
                 }
@@ -80,6 +99,9 @@ final class Tokens {
         // a dot read inside a number ("3.5") is followed by a digit: it would have ended no sentence
         sentences.finish();
     }
+
+    /** A to Z or a to z: with bit 5 set, an ASCII letter and nothing else falls in a to z. */
+    private static boolean isAsciiLetter(char c) { return (char) ((c | 0x20) - 'a') < 26; }
 
     private int number(int from) {
         int n = length;
@@ -120,6 +142,23 @@ final class Tokens {
         char[] cs = chars;
         int i = from;
         long key = 1; // the folded word packed for the lexicon while it fits (Lexicon.packed)
+        // the common case, ASCII letters and digits: folding one is setting bit 5
+        while (i < n) {
+            char c = cs[i];
+            if (!isAsciiLetter(c) && (char) (c - '0') >= 10) break;
+            key = key << 7 | (c | 0x20);
+            i++;
+        }
+        if (i < n && (cs[i] >= 128 || cs[i] == '\'')) return wordRest(from, i, key); // may go on: apostrophe, non-ASCII
+        int length = i - from;
+        add(from, i, WORD, 0, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length) : lexicon.classOf(cs, from, i));
+        return i;
+    }
+
+    /** The rest of a word from i on, its first characters [from, i) packed into key: any letters and apostrophes. */
+    private int wordRest(int from, int i, long key) {
+        int n = length;
+        char[] cs = chars;
         boolean ascii = true;
         while (i < n) {
             char c = cs[i];
@@ -199,6 +238,10 @@ final class Tokens {
     /** Lower-case, apostrophes unified, common Latin diacritics removed: how lexicon words are compared. */
     static char fold(char c) {
         if (c < 128) return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+        return foldNonAscii(c); // apart: fold stays small enough to be inlined in the loops that call it
+    }
+
+    private static char foldNonAscii(char c) {
         switch (c) {
             case '\u2019': case '\u2018': case '\u02BC': return '\'';
             case 'à': case 'á': case 'â': case 'ã': case 'ä': case 'å': case 'À': case 'Á': case 'Â': case 'Ä': return 'a';

@@ -216,6 +216,8 @@ public final class Sentences {
     }
 
     private static boolean isSpace(char c) {
+        if (c == ' ') return true;
+        if (c < 128) return c < ' ' && Character.isWhitespace(c); // no other ASCII character is whitespace
         return Character.isWhitespace(c) || c == '\u00A0';
     }
 }
