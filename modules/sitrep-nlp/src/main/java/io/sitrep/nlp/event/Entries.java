@@ -30,6 +30,8 @@ final class Entries {
     static final byte PERSON = 8;
     static final byte YEAR_PREFIX = 16;
     static final byte DATE_IGNORE = 32;
+    /** A number, or a word starting with a digit ("1980s"): what a date or a count may be read from. */
+    static final byte NUMERIC = 64;
 
     Lexicon compile(RulePack pack) {
         Lexicon.Builder b = Lexicon.builder();
@@ -99,8 +101,11 @@ final class Entries {
         };
     }
 
-    /** The facts of a token of the lexicon class (MONTH before its capital is checked). */
-    byte classFlags(int cls) { return classFlags[cls]; }
+    /**
+     * Per lexicon class, the facts of its token (MONTH before its capital is checked): read by {@link Tokens#read},
+     * not to be changed.
+     */
+    byte[] classFlags() { return classFlags; }
 
     /** The month a token of the class names, -1 for none. */
     int classMonth(int cls) { return classMonth[cls]; }

@@ -104,7 +104,7 @@ public final class EventDetector {
         Scratch scratch = body.length() <= Scratch.MAX_KEPT_CHARS ? SCRATCH.get() : new Scratch();
         Tokens tokens = scratch.tokens;
         try {
-            tokens.read(body, lexicon);
+            tokens.read(body, lexicon, entries.classFlags());
             Lexicon.Hits hits = scratch.hits;
             lexicon.match(tokens, hits);
             if (!anyTrigger(hits)) return List.of();
@@ -247,6 +247,7 @@ public final class EventDetector {
     private static final byte PERSON = Entries.PERSON;
     private static final byte YEAR_PREFIX = Entries.YEAR_PREFIX;
     private static final byte DATE_IGNORE = Entries.DATE_IGNORE;
+    private static final byte NUMERIC = Entries.NUMERIC;
 
     /** The state of one detect call: the segment's tokens, hits, mentions and the lazily read sentence facts. */
     private final class Scan {
@@ -279,17 +280,7 @@ public final class EventDetector {
             this.entities = entities;
             this.places = places;
             this.publishedAt = publishedAt;
-            this.flags = tokens.flags;
-            int[] cls = tokens.lexClass;
-            for (int t = 0; t < tokens.size; t++) {
-                byte f = tokens.kind[t] == Tokens.BREAK ? CLAUSE_BREAK : 0;
-                if (cls[t] >= 0) {
-                    byte c = entries.classFlags(cls[t]);
-                    if ((c & MONTH) != 0 && !Character.isUpperCase(tokens.chars[tokens.start[t]])) c &= ~MONTH;
-                    f |= c;
-                }
-                flags[t] = f;
-            }
+            this.flags = tokens.flags; // the facts of breaks, numbers and one-word phrases: set by Tokens.read
             for (int h = 0; h < hits.size; h++) {
                 int t = hits.start[h];
                 switch (entries.kind(hits.entry[h])) { // the facts of phrases of several words (one-word ones are in the class)
@@ -478,6 +469,7 @@ public final class EventDetector {
             java.time.LocalDate pub = published;
             boolean anyDate = false;
             for (int t = ts; t < te; t++) {
+                if ((flags[t] & (MONTH | NUMERIC)) == 0) continue; // a date starts at a month, a year or a decade
                 int year = -1, monthValue = -1, day = -1, first = t, last = t;
                 if (has(t, MONTH)) {
                     monthValue = entries.classMonth(tokens.lexClass[t]);
@@ -532,6 +524,7 @@ public final class EventDetector {
         private Map<String, Long> quantities(int ts, int te, int hs, int he) {
             Map<String, Long> out = null;
             for (int t = ts; t < te; t++) {
+                if ((flags[t] & (NUMERIC | NUMBER_WORD)) == 0) continue; // a count is a number or a number word
                 long value = tokens.kind[t] == Tokens.NUMBER && !isYear(t) ? tokens.value[t]
                         : has(t, NUMBER_WORD) ? entries.classNumber(tokens.lexClass[t]) : 0;
                 if (value <= 0) continue;

@@ -27,8 +27,12 @@ final class Tokens {
     long[] value;
     /** The lexicon class of each token ({@link Lexicon#classOf}), -1 for none. */
     int[] lexClass;
-    /** Free for the caller: per-token facts it derives from the lexicon hits. */
+    /**
+     * Per token its facts ({@link Entries#CLAUSE_BREAK}…): a break's, a number's, and those of its lexicon class
+     * (the classFlags given to {@link #read}; a month only when capitalised). The caller may add more.
+     */
     byte[] flags;
+    private byte[] classFlags;
     final Sentences.Splitter sentences = new Sentences.Splitter();
     private Lexicon lexicon;
 
@@ -58,10 +62,14 @@ final class Tokens {
     }
 
     /** Reads a new text: its tokens, each with its class in the lexicon, and its sentences. */
-    void read(String text, Lexicon lexicon) {
+    void read(String text, Lexicon lexicon) { read(text, lexicon, new byte[lexicon.classCount()]); }
+
+    /** The same, each token with its facts: those of its class in classFlags (indexed by lexicon class). */
+    void read(String text, Lexicon lexicon, byte[] classFlags) {
         int n = text.length();
         this.text = text;
         this.lexicon = lexicon;
+        this.classFlags = classFlags;
         if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
         text.getChars(0, n, chars, 0);
         length = n;
@@ -81,7 +89,7 @@ final class Tokens {
                 } else {
                     int p = ASCII_PUNCT[c];
                     if (p != 0) {
-                        if ((p & BREAK_CHAR) != 0 || (p & DASH_CHAR) != 0 && isBreak(i)) add(i, i + 1, BREAK, 0, -1);
+                        if ((p & BREAK_CHAR) != 0 || (p & DASH_CHAR) != 0 && isBreak(i)) addBreak(i);
                         if ((p & MARK_CHAR) != 0) sentences.mark(i);
                     }
                     i++;
@@ -91,7 +99,7 @@ final class Tokens {
             } else if (Character.isLetter(c)) {
                 i = word(i);
             } else {
-                if (isBreak(i)) add(i, i + 1, BREAK, 0, -1);
+                if (isBreak(i)) addBreak(i);
                 if (Sentences.isMark(c)) sentences.mark(i);
                 i++;
             }
@@ -124,9 +132,13 @@ final class Tokens {
                 break;
             }
         }
-        if (i < n && Character.isLetter(chars[i])) return word(from); // "10th", "5G": a word
+        if (i < n && Character.isLetter(chars[i])) { // "10th", "5G", "1980s": a word
+            int end = word(from);
+            flags[size - 1] |= Entries.NUMERIC;
+            return end;
+        }
         int cls = lexicon.hasDigitWords() ? lexicon.classOf(chars, from, i) : -1;
-        add(from, i, NUMBER, overflow ? Long.MAX_VALUE : v, cls);
+        add(from, i, NUMBER, overflow ? Long.MAX_VALUE : v, cls, Entries.NUMERIC);
         return i;
     }
 
@@ -151,7 +163,7 @@ final class Tokens {
         }
         if (i < n && (cs[i] >= 128 || cs[i] == '\'')) return wordRest(from, i, key); // may go on: apostrophe, non-ASCII
         int length = i - from;
-        add(from, i, WORD, 0, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length) : lexicon.classOf(cs, from, i));
+        add(from, i, WORD, 0, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length) : lexicon.classOf(cs, from, i), (byte) 0);
         return i;
     }
 
@@ -191,7 +203,7 @@ final class Tokens {
         } else {
             cls = ascii && e - from <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, e - from) : lexicon.classOf(cs, from, e);
         }
-        add(from, e, WORD, 0, cls);
+        add(from, e, WORD, 0, cls, (byte) 0);
         return i;
     }
 
@@ -217,7 +229,10 @@ final class Tokens {
         }
     }
 
-    private void add(int s, int e, byte k, long v, int cls) {
+    private void addBreak(int i) { add(i, i + 1, BREAK, 0, -1, Entries.CLAUSE_BREAK); }
+
+    /** Adds a token; its facts are f and those of its class. */
+    private void add(int s, int e, byte k, long v, int cls, byte f) {
         if (size == start.length) {
             int cap = size * 2;
             start = Arrays.copyOf(start, cap);
@@ -232,6 +247,12 @@ final class Tokens {
         kind[size] = k;
         value[size] = v;
         lexClass[size] = cls;
+        if (cls >= 0) {
+            byte c = classFlags[cls];
+            if ((c & Entries.MONTH) != 0 && !Character.isUpperCase(chars[s])) c &= ~Entries.MONTH;
+            f |= c;
+        }
+        flags[size] = f;
         size++;
     }
 
