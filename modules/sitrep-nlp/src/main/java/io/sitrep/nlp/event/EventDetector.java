@@ -208,9 +208,21 @@ public final class EventDetector {
         private static String key(PlaceRef p) { return p.id() == null ? p.name() : p.id(); }
     }
 
+    /** The specificity of the kinds the gazetteer gives, worked out once: a lookup instead of eight scans. */
+    private static final Map<String, Integer> KNOWN_KIND_SPECIFICITY = new java.util.HashMap<>();
+
+    static {
+        for (String k : List.of("airbase", "base", "airport", "camp", "prison", "dam", "crossing", "neighbourhood",
+                "city", "town", "village", "oilfield", "region", "river", "country", "governorate")) {
+            KNOWN_KIND_SPECIFICITY.put(k, specificityOf(k));
+        }
+    }
+
     /** 0 country, 1 province/governorate, 2 anything more precise (city, district, base, camp, dam…). */
     static int specificity(PlaceRef p) {
         String k = p.kind() == null ? "" : p.kind();
+        Integer known = KNOWN_KIND_SPECIFICITY.get(k);
+        if (known != null) return known;
         if (!isAscii(k)) return specificityOf(k.toLowerCase(java.util.Locale.ROOT));
         if (containsIgnoreCase(k, "country") || k.equalsIgnoreCase("pcli")) return 0;
         if (containsIgnoreCase(k, "admin1") || containsIgnoreCase(k, "governorate") || containsIgnoreCase(k, "province")

@@ -149,6 +149,8 @@ final class Lexicon {
      */
     private final long[] classBits;
     private final long[] phraseSecondBit;
+    /** Per class, the bits of the second words of the phrases it may start: none in the next token, none matches. */
+    private final long[] classSecondBits;
 
     private Lexicon(Builder b, java.util.function.IntPredicate tokenFact) {
         int[][] patterns = b.phrasePatterns.toArray(new int[0][]);
@@ -230,6 +232,8 @@ final class Lexicon {
         for (int c = 0; c < classPatterns.length; c++) for (int p : classPatterns[c]) classBits[c] |= 1L << p;
         phraseSecondBit = new long[patterns.length];
         for (int ph = 0; ph < patterns.length; ph++) if (patterns[ph].length > 1) phraseSecondBit[ph] = 1L << patterns[ph][1];
+        classSecondBits = new long[classPatterns.length];
+        for (int c = 0; c < classPatterns.length; c++) for (int ph : classPhrases[c]) classSecondBits[c] |= phraseSecondBit[ph];
     }
 
     private static Map<String, Integer> unpacked(Map<String, Integer> byWord) {
@@ -423,9 +427,9 @@ final class Lexicon {
         for (int i = 0; i < size; i++) {
             int c = cls[i];
             if (c < 0) continue;
-            // a phrase of several words needs a next token that matches something
-            if (i + 1 < size && cls[i + 1] >= 0) {
-                long next = classBits[cls[i + 1]];
+            // a phrase of several words needs a next token that matches its second word
+            long next = i + 1 < size && cls[i + 1] >= 0 ? classBits[cls[i + 1]] : 0;
+            if ((next & classSecondBits[c]) != 0) {
                 for (int ph : classPhrases[c]) {
                     long second = phraseSecondBit[ph];
                     if (second != 0 && ((next & second) == 0 || !matchesFrom(phrasePatterns[ph], i, cls, size))) continue;

@@ -79,33 +79,47 @@ final class Tokens {
         int i = 0;
         while (i < n) {
             char c = cs[i];
-            if (isAsciiLetter(c)) { // the commonest token start first
-                i = word(i);
+            if (isAsciiLetter(c)) { // the commonest token: its loop here, the rest of the cases out of the way
+                int from = i;
+                long key = 1; // the folded word packed for the lexicon while it fits (Lexicon.packed)
+                do { // folding an ASCII letter or digit is setting bit 5
+                    key = key << 7 | (c | 0x20);
+                    if (++i == n) break;
+                    c = cs[i];
+                } while (isAsciiLetter(c) || (char) (c - '0') < 10);
+                if (i < n && (c >= 128 || c == '\'')) { // may go on: apostrophe, non-ASCII
+                    i = wordRest(from, i, key);
+                } else {
+                    int length = i - from;
+                    add(from, i, WORD, 0, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length)
+                            : lexicon.classOf(cs, from, i), (byte) 0);
+                }
             } else if (c == ' ') {
                 i++;
-            } else if (c < 128) {
-                if (c >= '0' && c <= '9') {
-                    i = number(i);
-                } else {
-                    int p = ASCII_PUNCT[c];
-                    if (p != 0) {
-                        if ((p & BREAK_CHAR) != 0 || (p & DASH_CHAR) != 0 && isBreak(i)) addBreak(i);
-                        if ((p & MARK_CHAR) != 0) sentences.mark(i);
-                    }
-                    i++;
-                }
-            } else if (Character.isDigit(c)) {
-                i = number(i);
-            } else if (Character.isLetter(c)) {
-                i = word(i);
             } else {
-                if (isBreak(i)) addBreak(i);
-                if (Sentences.isMark(c)) sentences.mark(i);
-                i++;
+                i = notAsciiLetter(i, c);
             }
         }
         // a dot read inside a number ("3.5") is followed by a digit: it would have ended no sentence
         sentences.finish();
+    }
+
+    /** Reads the token (if any) at i, whose character c is no ASCII letter nor a space; returns where it ends. */
+    private int notAsciiLetter(int i, char c) {
+        if (c < 128) {
+            if (c >= '0' && c <= '9') return number(i);
+            int p = ASCII_PUNCT[c];
+            if (p != 0) {
+                if ((p & BREAK_CHAR) != 0 || (p & DASH_CHAR) != 0 && isBreak(i)) addBreak(i);
+                if ((p & MARK_CHAR) != 0) sentences.mark(i);
+            }
+            return i + 1;
+        }
+        if (Character.isDigit(c)) return number(i);
+        if (Character.isLetter(c)) return word(i);
+        if (isBreak(i)) addBreak(i);
+        if (Sentences.isMark(c)) sentences.mark(i);
+        return i + 1;
     }
 
     /** A to Z or a to z: with bit 5 set, an ASCII letter and nothing else falls in a to z. */
@@ -149,25 +163,10 @@ final class Tokens {
         return at + 3 == n || !Character.isDigit(chars[at + 3]);
     }
 
-    private int word(int from) {
-        int n = length;
-        char[] cs = chars;
-        int i = from;
-        long key = 1; // the folded word packed for the lexicon while it fits (Lexicon.packed)
-        // the common case, ASCII letters and digits: folding one is setting bit 5
-        while (i < n) {
-            char c = cs[i];
-            if (!isAsciiLetter(c) && (char) (c - '0') >= 10) break;
-            key = key << 7 | (c | 0x20);
-            i++;
-        }
-        if (i < n && (cs[i] >= 128 || cs[i] == '\'')) return wordRest(from, i, key); // may go on: apostrophe, non-ASCII
-        int length = i - from;
-        add(from, i, WORD, 0, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length) : lexicon.classOf(cs, from, i), (byte) 0);
-        return i;
-    }
+    /** Reads a word from its first character (a letter, or a digit as in "10th"). */
+    private int word(int from) { return wordRest(from, from, 1); }
 
-    /** The rest of a word from i on, its first characters [from, i) packed into key: any letters and apostrophes. */
+    /** Reads the rest of a word from i on, its first characters [from, i) packed into key: any letters, digits, inner apostrophes. */
     private int wordRest(int from, int i, long key) {
         int n = length;
         char[] cs = chars;
