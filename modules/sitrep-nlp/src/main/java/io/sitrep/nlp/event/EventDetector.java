@@ -32,6 +32,8 @@ public final class EventDetector {
     /** Per rule, the index of its event type among the pack's distinct types (rules of one type merge). */
     private final int[] typeOfRule;
     private final int types;
+    /** Per lexicon class, whether its token may start a trigger: a sentence without one is not matched at all. */
+    private final boolean[] mayStartTrigger;
 
     public EventDetector(RulePack pack) {
         this.rules = pack.rules();
@@ -42,6 +44,7 @@ public final class EventDetector {
         typeOfRule = new int[rules.size()];
         for (int r = 0; r < rules.size(); r++) typeOfRule[r] = typeIds.computeIfAbsent(rules.get(r).type(), k -> typeIds.size());
         types = typeIds.size();
+        mayStartTrigger = lexicon.classesStarting(entries::isTrigger);
     }
 
     private static final class Standard {
@@ -106,13 +109,20 @@ public final class EventDetector {
         try {
             tokens.read(body, lexicon, entries.classFlags());
             Lexicon.Hits hits = scratch.hits;
-            lexicon.match(tokens, hits);
+            hits.clear();
+            Sentences.Splitter sentences = tokens.sentences;
+            // only the hits of sentences with a trigger are read (Scan.sentence), so only those sentences are matched
+            for (int k = 0, ti = 0; k < sentences.count(); k++) {
+                while (ti < tokens.size && tokens.start[ti] < sentences.start(k)) ti++;
+                int ts = ti;
+                while (ti < tokens.size && tokens.start[ti] < sentences.end(k)) ti++;
+                if (mayHoldTrigger(tokens, ts, ti)) lexicon.match(tokens, ts, ti, hits);
+            }
             if (!anyTrigger(hits)) return List.of();
             scratch.ruleCapacity(rules.size());
             Scan scan = new Scan(body, tokens, hits, sorted(entities, BY_ENTITY_START), sorted(places, BY_PLACE_START),
                     segment.publishedAt(), scratch);
             scratch.typeCapacity(types);
-            Sentences.Splitter sentences = tokens.sentences;
             int ti = 0;
             int hi = 0;
             for (int k = 0; k < sentences.count(); k++) {
@@ -134,6 +144,12 @@ public final class EventDetector {
             tokens.text = null; // keep no article alive in the thread's scratch
             scratch.clearTypes();
         }
+    }
+
+    private boolean mayHoldTrigger(Tokens tokens, int from, int to) {
+        int[] cls = tokens.lexClass;
+        for (int t = from; t < to; t++) if (cls[t] >= 0 && mayStartTrigger[cls[t]]) return true;
+        return false;
     }
 
     private boolean anyTrigger(Lexicon.Hits hits) {

@@ -419,12 +419,26 @@ final class Lexicon {
         return best;
     }
 
+    /** Per class, whether a phrase its token may start reports an entry that passes the test. */
+    boolean[] classesStarting(java.util.function.IntPredicate entry) {
+        boolean[] out = new boolean[classPhrases.length];
+        for (int c = 0; c < out.length; c++) {
+            for (int ph : classPhrases[c]) for (int e : phraseEntries[ph]) out[c] |= entry.test(e);
+        }
+        return out;
+    }
+
     /** Every phrase occurrence in the tokens, into hits (cleared first). */
     void match(Tokens t, Hits hits) {
         hits.clear();
+        match(t, 0, t.size, hits);
+    }
+
+    /** Adds the phrase occurrences that start at tokens [from, to) (they may go on after it) to hits. */
+    void match(Tokens t, int from, int to, Hits hits) {
         int[] cls = t.lexClass;
         int size = t.size;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             int c = cls[i];
             if (c < 0) continue;
             // a phrase of several words needs a next token that matches its second word
