@@ -22,7 +22,7 @@ final class ChromeRules {
      * A regex with the literal a line must contain for it to be tried (null: tried on every line), and the chars a
      * line it matches may start with.
      */
-    private record Regex(String trigger, Pattern pattern, FirstChars firsts) {}
+    private record Regex(String trigger, Pattern pattern, FirstChars firsts, char triggerAnchor) {}
 
     /** A cut rule; an anchored one ({@code ^...}, no alternative, no inline flag) can only match at the line start. */
     private record Cut(String trigger, Pattern pattern, boolean anchored, int triggerAnchor) {
@@ -162,14 +162,30 @@ final class ChromeRules {
     /** The cuts (bit i for cut i) whose literal is the k-th distinct one. */
     long cutsOf(int k) { return cutsOfLiteral[k]; }
 
+    /**
+     * The chars a page scan should note in each line ({@link CharNotes}) for the quick nos of these rules: the rarest
+     * char of each cut literal and regex trigger.
+     */
+    String notedChars() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < cutLiterals.length; k++) b.append(cutLiterals[k].charAt(cutAnchors[k]));
+        for (Regex r : regexes) if (r.trigger() != null) b.append(r.triggerAnchor());
+        return b.toString();
+    }
+
     /** Whether a whole (already cut, stripped) line is chrome. */
     boolean isChrome(String line) {
         char[] chars = line.toCharArray();
-        return isChrome(chars, 0, chars.length);
+        return isChrome(chars, 0, chars.length, NO_NOTES, CharNotes.ALL);
     }
 
-    /** Whether the whole (already cut, stripped) line {@code chars[s, e)} is chrome. */
-    boolean isChrome(char[] chars, int s, int e) {
+    private static final CharNotes NO_NOTES = new CharNotes("");
+
+    /**
+     * Whether the whole (already cut, stripped) line {@code chars[s, e)} is chrome; {@code lineNotes} are the notes
+     * ({@code notes}) of a line that holds every char it does.
+     */
+    boolean isChrome(char[] chars, int s, int e, CharNotes notes, long lineNotes) {
         int length = e - s;
         if (length == 0) return true;
         if (length <= 120 && mayBeLineRule(chars, s, e) && isLineRule(chars, s, e)) return true;
@@ -180,7 +196,8 @@ final class ChromeRules {
         try {
             for (int i = 0; i < regexes.size(); i++) {
                 Regex r = regexes.get(i);
-                if (!r.firsts().mayBe(first) || r.trigger() != null && !contains(chars, s, e, r.trigger())) continue;
+                if (!r.firsts().mayBe(first)) continue;
+                if (r.trigger() != null && (!notes.mayHold(lineNotes, r.triggerAnchor()) || !contains(chars, s, e, r.trigger()))) continue;
                 if (lm == null) {
                     lm = lineMatchers.get();
                     lm.line.set(chars, s, e);
@@ -230,7 +247,8 @@ final class ChromeRules {
         return true;
     }
 
-    private static boolean contains(char[] chars, int s, int e, String literal) {
+    /** Whether {@code chars[s, e)} holds {@code literal}. */
+    static boolean contains(char[] chars, int s, int e, String literal) {
         char first = literal.charAt(0);
         for (int i = s; i <= e - literal.length(); i++) if (chars[i] == first && startsWith(chars, i, e, literal)) return true;
         return false;
@@ -284,7 +302,7 @@ final class ChromeRules {
             m.reset(String.valueOf(c));
             if (m.matches() || m.hitEnd()) firsts.add(c);
         }
-        return new Regex(trigger, pattern, firsts);
+        return new Regex(trigger, pattern, firsts, trigger == null ? 0 : trigger.charAt(rarestChar(trigger)));
     }
 
     /** A set of chars, for a quick no: chars from {@link #JUDGED} on (other scripts, surrogates) are always in it. */

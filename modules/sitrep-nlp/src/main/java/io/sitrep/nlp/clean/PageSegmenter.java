@@ -192,10 +192,13 @@ public final class PageSegmenter {
 
     private final ChromeRules chrome;
     private final Outlets outlets;
+    /** The chars the scan notes in each line: those of the chrome rules' quick nos, and '<' for HTML. */
+    private final CharNotes notes;
 
     PageSegmenter(ChromeRules chrome, Outlets outlets) {
         this.chrome = chrome;
         this.outlets = outlets;
+        this.notes = new CharNotes(chrome.notedChars() + "<");
     }
 
     /** The segmenter with the bundled chrome rules and outlet directory. */
@@ -218,14 +221,18 @@ public final class PageSegmenter {
     private List<Segment> cut(ArticleText article) {
         String body = capped(article.body() == null ? "" : article.body());
         String title = article.title();
-        if (body.indexOf('<') >= 0 && HtmlText.looksLikeHtml(body)) {
-            HtmlText.Page html = HtmlText.toText(body);
-            body = html.text();
-            if (title == null || title.isBlank()) title = html.title();
-        }
         Page page = Page.of(body);
         try {
-            long scan = TextSanitizer.scan(page.chars, page.used, page.raw);
+            long scan = TextSanitizer.scan(page.chars, page.used, page.raw, notes);
+            // the scan noted whether the text holds a '<' (it could not tell when it stopped for a rewrite)
+            if (notes.mayHold(page.raw.allNotes, '<') && body.indexOf('<') >= 0 && HtmlText.looksLikeHtml(body)) {
+                HtmlText.Page html = HtmlText.toText(body);
+                body = html.text();
+                if (title == null || title.isBlank()) title = html.title();
+                page.clear();
+                page = Page.of(body);
+                scan = TextSanitizer.scan(page.chars, page.used, page.raw, notes);
+            }
             int length = (int) scan;
             boolean doubleSpace = (scan & TextSanitizer.DOUBLE_SPACE) != 0;
             if (length == TextSanitizer.REWRITE) {
@@ -259,8 +266,8 @@ public final class PageSegmenter {
     /**
      * The lines of the sanitized text ({@code text} is {@code chars[0, used)} of the page; it has no tab), and for
      * each whether it needs its spaces collapsed (a leading or trailing space, two spaces in a row) and the cuts whose
-     * literal it holds. Line ends and the rarest char of each literal are found with {@link String#indexOf(int)},
-     * which reads many chars at a time.
+     * literal it holds. The scan split a text that needed no change; the lines of a rewritten one are found with
+     * {@link String#indexOf(int)}, which reads many chars at a time.
      */
     private void splitLines(Page p, String text, boolean doubleSpace) {
         char[] t = p.chars;
@@ -281,16 +288,15 @@ public final class PageSegmenter {
             p.rawCuts[k] = 0;
         }
         if (doubleSpace) markDoubleSpaces(p);
+        // a literal is looked for only in the lines the scan saw its rarest char in (in every line of a rewritten text)
         for (int k = 0; k < chrome.cutLiterals(); k++) {
             String literal = chrome.cutLiteral(k);
-            int anchor = chrome.cutAnchor(k);
+            char anchor = literal.charAt(chrome.cutAnchor(k));
             long cuts = chrome.cutsOf(k);
-            int line = 0;
-            for (int at = text.indexOf(literal.charAt(anchor), anchor); at >= 0; at = text.indexOf(literal.charAt(anchor), at + 1)) {
-                int start = at - anchor;
-                if (!text.startsWith(literal, start)) continue;
-                line = lineAt(p, line, start);
-                p.rawCuts[line] |= cuts;
+            for (int line = 0; line < raw.size; line++) {
+                if (notes.mayHold(raw.notes[line], anchor) && ChromeRules.contains(t, raw.start[line], raw.end[line], literal)) {
+                    p.rawCuts[line] |= cuts;
+                }
             }
         }
     }
@@ -311,12 +317,6 @@ public final class PageSegmenter {
         }
     }
 
-    /** The raw line, from {@code line} on, that holds the char at {@code at} (which is no line end). */
-    private static int lineAt(Page p, int line, int at) {
-        while (p.raw.end[line] <= at) line++;
-        return line;
-    }
-
     /** The lines with spaces collapsed and cut rules applied, without the chrome ones. */
     private void keepLines(Page p) {
         long onPage = 0;
@@ -325,6 +325,7 @@ public final class PageSegmenter {
         for (int k = 0; k < p.raw.size; k++) {
             int s = p.raw.start[k], e = p.raw.end[k];
             int rawLine = k;
+            long lineNotes = p.raw.notes[k]; // what a changed line holds the raw one does
             // a cut applies where its literal is on the page and in the line as it is then: a line taken as it is
             // holds a literal only when the pass found it there
             if (p.rawCollapse[k] || p.rawCuts[k] != 0) {
@@ -336,7 +337,7 @@ public final class PageSegmenter {
                     rawLine = -1;
                 }
             }
-            if (chrome.isChrome(p.chars, s, e)) continue;
+            if (chrome.isChrome(p.chars, s, e, notes, lineNotes)) continue;
             int line = p.lines++;
             p.start[line] = s;
             p.end[line] = e;

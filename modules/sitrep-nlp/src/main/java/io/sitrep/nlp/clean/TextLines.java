@@ -14,6 +14,9 @@ final class TextLines {
     boolean counted;
     int[] latin, arabic, persian, sorani;
     long[] tally;
+    /** Of each line, and of the whole text: the {@link CharNotes} of the chars held ({@link CharNotes#ALL} when not noted). */
+    long[] notes;
+    long allNotes;
 
     TextLines(int capacity) {
         start = new int[capacity];
@@ -23,30 +26,39 @@ final class TextLines {
         persian = new int[capacity];
         sorani = new int[capacity];
         tally = new long[capacity];
+        notes = new long[capacity];
     }
 
     void clear() {
         size = 0;
         counted = false;
+        allNotes = CharNotes.ALL;
     }
 
     /** Adds a line without counts. */
     void add(int s, int e) {
+        add(s, e, CharNotes.ALL);
+    }
+
+    private void add(int s, int e, long notes) {
         if (size == start.length) grow();
         start[size] = s;
         end[size] = e;
+        this.notes[size] = notes;
         size++;
     }
 
-    /** Adds a line with its counts. */
-    void add(int s, int e, int latin, int arabic, int persian, int sorani, long tally) {
+    /**
+     * Adds a line with its counts and what the scan or-ed for its chars, of which the {@link CharNotes} bits are kept.
+     */
+    void add(int s, int e, int latin, int arabic, int persian, int sorani, long tally, long noted) {
         if (size == start.length) grow();
         this.latin[size] = latin;
         this.arabic[size] = arabic;
         this.persian[size] = persian;
         this.sorani[size] = sorani;
         this.tally[size] = tally;
-        add(s, e);
+        add(s, e, noted & CharNotes.ALL | CharNotes.EVERY);
     }
 
     private void grow() {
@@ -58,5 +70,6 @@ final class TextLines {
         persian = Arrays.copyOf(persian, c);
         sorani = Arrays.copyOf(sorani, c);
         tally = Arrays.copyOf(tally, c);
+        notes = Arrays.copyOf(notes, c);
     }
 }

@@ -22,9 +22,16 @@ final class TextSanitizer {
      * Reads {@code chars[0, n)}: its length when it needs no change and is text, -1 when it needs no change and is
      * garbage, {@link #REWRITE} when a char has to change (as an int, in the low 32 bits), and {@link #DOUBLE_SPACE}.
      * When it needs no change, {@code lines} gets its non-empty lines, each with its language counts
-     * ({@link LanguageDetector.Counts}): the same pass reads each char once for both.
+     * ({@link LanguageDetector.Counts}) and the {@code notes} of the chars it holds: the same pass reads each char
+     * once for all.
      */
-    static long scan(char[] chars, int n, TextLines lines) {
+    static long scan(char[] chars, int n, TextLines lines) { return scan(chars, n, lines, NO_NOTES); }
+
+    private static final CharNotes NO_NOTES = new CharNotes("");
+
+    /** {@link #scan(char[], int, TextLines)}, noting in each line the chars of {@code notes}. */
+    static long scan(char[] chars, int n, TextLines lines, CharNotes notes) {
+        long[] table = notes.scanTable;
         lines.clear();
         // most captured text needs no change: then it is only counted. An ASCII char adds its counts, packed in one
         // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars
@@ -34,22 +41,22 @@ final class TextSanitizer {
         // the open line: its start, the ASCII letters before it, and the language counts of the rest of it
         int lineStart = 0, asciiBefore = 0, latin = 0, arabic = 0, persian = 0, sorani = 0;
         long tally = 0;
-        // the open word, as LanguageDetector.Counts keeps it: where it starts, its ASCII letters, whether it has others
+        // the open word, as LanguageDetector.Counts keeps it: where it starts, whether it has a non-ASCII letter (its
+        // letters are read again when it ends: a letter only adds its counts, with no chain of work from one to the next)
         int wordStart = 0;
-        long packed = 0;
         boolean mixed = false;
+        long textNoted = 0; // the lines' done
+        long noted = 0; // the open line's: the table entries of its ASCII chars or-ed, of which the note bits are read
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             long counts = 0;
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 if (c < 0x80) {
-                    counts += ASCII_COUNTS[c];
-                    int number = LanguageDetector.letterNumber(c);
-                    if (number != 0) {
-                        packed = packed << 5 | number;
-                        continue;
-                    }
+                    long v = table[c];
+                    counts += v; // the note bits and letter flag above the counts are never read from the sum
+                    noted |= v;
+                    if (v < 0) continue; // an ASCII letter
                 } else if (!kept(c)) {
                     return REWRITE & 0xFFFF_FFFFL;
                 } else {
@@ -69,8 +76,7 @@ final class TextSanitizer {
                 }
                 // a char that is no letter ends the open word; two spaces in a row have none between them
                 if (i > wordStart) {
-                    tally += LanguageDetector.wordTally(chars, i, i - wordStart, packed, mixed);
-                    packed = 0;
+                    tally += LanguageDetector.wordTally(chars, i, i - wordStart, mixed);
                     mixed = false;
                 } else if (c == ' ' && i > 0 && chars[i - 1] == ' ') {
                     doubleSpace = true;
@@ -78,8 +84,10 @@ final class TextSanitizer {
                 wordStart = i + 1;
                 if (c == '\n') {
                     int asciiNow = asciiLetters + (int) (counts >>> COUNT_BITS & COUNT_MASK);
-                    if (i > lineStart) lines.add(lineStart, i, latin + asciiNow - asciiBefore, arabic, persian, sorani, tally);
+                    if (i > lineStart) lines.add(lineStart, i, latin + asciiNow - asciiBefore, arabic, persian, sorani, tally, noted);
                     lineStart = i + 1;
+                    textNoted |= noted;
+                    noted = 0;
                     asciiBefore = asciiNow;
                     latin = arabic = persian = sorani = 0;
                     tally = 0;
@@ -91,27 +99,29 @@ final class TextSanitizer {
             letters += ascii;
             asciiLetters += ascii;
         }
-        tally += LanguageDetector.wordTally(chars, n, n - wordStart, packed, mixed);
-        if (n > lineStart) lines.add(lineStart, n, latin + asciiLetters - asciiBefore, arabic, persian, sorani, tally);
+        tally += LanguageDetector.wordTally(chars, n, n - wordStart, mixed);
+        if (n > lineStart) lines.add(lineStart, n, latin + asciiLetters - asciiBefore, arabic, persian, sorani, tally, noted);
+        lines.allNotes = (textNoted | noted) & CharNotes.ALL | CharNotes.EVERY;
         lines.counted = true;
         return verdict(n, 0, letters, visible) & 0xFFFF_FFFFL | (doubleSpace ? DOUBLE_SPACE : 0);
     }
 
-    private static final int COUNT_BITS = 21;
+    private static final int COUNT_BITS = 13;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
     /** The changed chars' count. */
     private static final long CHANGED_MASK = COUNT_MASK << (2 * COUNT_BITS);
-    /** Chars counted in one long: far fewer than the packed counts can hold. */
-    private static final int CHUNK = 4096;
-    /** What the fast path counts for an ASCII char: visible (bit 0), letter (bit 21), to be changed (bit 42). */
-    private static final long[] ASCII_COUNTS = new long[128];
+    /** Chars counted in one long: no more than a count holds. */
+    private static final int CHUNK = 1 << (COUNT_BITS - 1);
+    /** The sign bit of an ASCII char's counts: set for a letter. */
+    private static final long LETTER = Long.MIN_VALUE;
 
-    static {
-        for (char c = 0; c < 128; c++) {
-            // space and line feed are kept and not counted
-            if (c == ' ' || c == '\n') continue;
-            ASCII_COUNTS[c] = !kept(c) ? 1L << (2 * COUNT_BITS) : Character.isLetter(c) ? 1 | 1L << COUNT_BITS : 1;
-        }
+    /**
+     * What the fast path counts for an ASCII char: visible (bit 0), letter (bit 13), to be changed (bit 26), and
+     * {@link #LETTER} for a letter. {@link CharNotes} puts its note bits between.
+     */
+    static long asciiCounts(char c) {
+        if (c == ' ' || c == '\n') return 0; // kept and not counted
+        return !kept(c) ? 1L << (2 * COUNT_BITS) : Character.isLetter(c) ? 1 | 1L << COUNT_BITS | LETTER : 1;
     }
 
     /** Whether a char other than space and line feed stays as it is and counts as visible. */
