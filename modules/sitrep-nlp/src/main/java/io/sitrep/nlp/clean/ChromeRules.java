@@ -286,8 +286,8 @@ final class ChromeRules {
     /** Whether the normal form of a line may be a line rule: it starts with the first char of one. */
     private boolean mayBeLineRule(char[] chars, int s, int e) {
         int i = s;
-        while (i < e && Character.isWhitespace(chars[i])) i++;
-        return i < e && lineFirsts.mayBe(Character.toLowerCase(chars[i]));
+        while (i < e && isWhitespace(chars[i])) i++;
+        return i < e && lineFirsts.mayBe(toLowerCase(chars[i]));
     }
 
     /**
@@ -348,9 +348,9 @@ final class ChromeRules {
         boolean space = false;
         for (int i = s; i < e; i++) {
             char c = chars[i];
-            if (Character.isWhitespace(c)) { space = length > 0; continue; }
+            if (isWhitespace(c)) { space = length > 0; continue; }
             if (space) { h = 31 * h + ' '; space = false; length++; }
-            h = 31 * h + Character.toLowerCase(c);
+            h = 31 * h + toLowerCase(c);
             if (++length > limit) return -1;
         }
         return h & 0xFFFF_FFFFL;
@@ -362,14 +362,26 @@ final class ChromeRules {
         boolean space = false;
         for (int i = s; i < e; i++) {
             char c = chars[i];
-            if (Character.isWhitespace(c)) { space = k > 0; continue; }
+            if (isWhitespace(c)) { space = k > 0; continue; }
             if (space) {
                 if (k == normal.length() || normal.charAt(k++) != ' ') return false;
                 space = false;
             }
-            if (k == normal.length() || normal.charAt(k++) != Character.toLowerCase(c)) return false;
+            if (k == normal.length() || normal.charAt(k++) != toLowerCase(c)) return false;
         }
         return k == normal.length();
+    }
+
+    /** {@link Character#isWhitespace(char)}, ASCII answered in place. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+        return Character.isWhitespace(c);
+    }
+
+    /** {@link Character#toLowerCase(char)}, ASCII answered in place. */
+    private static char toLowerCase(char c) {
+        if (c < 0x80) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return Character.toLowerCase(c);
     }
 
     private static String normal(String s) {

@@ -79,13 +79,16 @@ public final class LanguageDetector {
 
         /** Counts the text {@code chars[from, to)}: one pass, letters by script and the function words as they end. */
         void count(char[] chars, int from, int to) {
+            long packed = 0; // the open word's ASCII letters, five bits each
             int length = 0; // letters in the open word; 0 when none is open
             boolean mixed = false; // the open word has a non-ASCII letter: looked up the long way when it ends
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 if (c < 0x80) {
-                    if (LETTER_NUMBER[c] != 0) {
+                    int number = LETTER_NUMBER[c];
+                    if (number != 0) {
                         latin++;
+                        packed = packed << 5 | number;
                         length++;
                         continue;
                     }
@@ -102,12 +105,13 @@ public final class LanguageDetector {
                     continue;
                 }
                 if (length != 0) {
-                    tally += wordTally(chars, i, length, mixed);
+                    tally += wordTally(chars, i, length, packed, mixed);
+                    packed = 0;
                     length = 0;
                     mixed = false;
                 }
             }
-            tally += wordTally(chars, to, length, mixed);
+            tally += wordTally(chars, to, length, packed, mixed);
         }
 
         /** Adds the counts of line {@code k} of {@code lines} (which were counted). */
@@ -144,25 +148,19 @@ public final class LanguageDetector {
 
     /**
      * What the word of {@code length} letters ending at {@code end} adds to a tally (nothing when there is no
-     * word); {@code mixed} tells it has a non-ASCII letter.
+     * word): {@code packed} holds its ASCII letters (their numbers, 1 for a/A … 26 for z/Z, five bits each) unless it is
+     * {@code mixed}, with a non-ASCII letter.
      */
-    static long wordTally(char[] chars, int end, int length, boolean mixed) {
-        return TALLY_OF[wordLanguages(chars, end, length, mixed)];
+    static long wordTally(char[] chars, int end, int length, long packed, boolean mixed) {
+        return TALLY_OF[wordLanguages(chars, end, length, packed, mixed)];
     }
 
     private static int hits(long tally, int language) { return (int) (tally >>> (TALLY_BITS * language)) & ((1 << TALLY_BITS) - 1); }
 
     /** The languages of the word of {@code length} letters ending at {@code end} (none when there is no word). */
-    private static int wordLanguages(char[] chars, int end, int length, boolean mixed) {
+    private static int wordLanguages(char[] chars, int end, int length, long packed, boolean mixed) {
         if (length < SHORTEST_WORD || length > LONGEST_WORD) return 0; // 0 when there is no word: no lookup
-        return mixed ? languagesOf(chars, end - length, end) : asciiLanguages(packedLetters(chars, end - length, end));
-    }
-
-    /** ASCII letters {@code chars[s, e)} as {@link #packedAscii} packs them (they are all letters). */
-    private static long packedLetters(char[] chars, int s, int e) {
-        long key = 0;
-        for (int k = s; k < e; k++) key = key << 5 | ((chars[k] | 0x20) - ('a' - 1));
-        return key;
+        return mixed ? languagesOf(chars, end - length, end) : asciiLanguages(packed);
     }
 
     private static int asciiLanguages(long packed) {

@@ -31,7 +31,7 @@ final class TextSanitizer {
 
     /** {@link #scan(char[], int, TextLines)}, noting in each line the chars of {@code notes}. */
     static long scan(char[] chars, int n, TextLines lines, CharNotes notes) {
-        long[] table = notes.scanTable;
+        long[] table = notes.scanTable; // of the 128 ASCII chars
         lines.clear();
         // most captured text needs no change: then it is only counted. An ASCII char adds its counts, packed in one
         // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars
@@ -41,10 +41,10 @@ final class TextSanitizer {
         // the open line: its start, the ASCII letters before it, and the language counts of the rest of it
         int lineStart = 0, asciiBefore = 0, latin = 0, arabic = 0, persian = 0, sorani = 0;
         long tally = 0;
-        // the open word, as LanguageDetector.Counts keeps it: where it starts, whether it has a non-ASCII letter (its
-        // letters are read again when it ends: a letter only adds its counts, with no chain of work from one to the next)
+        // the open word, as LanguageDetector.Counts keeps it: where it starts, its ASCII letters, whether it has others
         int wordStart = 0;
         boolean mixed = false;
+        long packed = 0;
         long textNoted = 0; // the lines' done
         long noted = 0; // the open line's: the table entries of its ASCII chars or-ed, of which the note bits are read
         for (int from = 0; from < n; from += CHUNK) {
@@ -52,11 +52,14 @@ final class TextSanitizer {
             long counts = 0;
             for (int i = from; i < to; i++) {
                 char c = chars[i];
-                if (c < 0x80) {
+                if (c < table.length) { // ASCII (told so, the read needs no bounds check)
                     long v = table[c];
                     counts += v; // the note bits and letter flag above the counts are never read from the sum
                     noted |= v;
-                    if (v < 0) continue; // an ASCII letter
+                    if (v < 0) { // an ASCII letter
+                        packed = packed << 5 | (c & 31); // its number, 1 for a/A … 26 for z/Z
+                        continue;
+                    }
                 } else if (!kept(c)) {
                     return REWRITE & 0xFFFF_FFFFL;
                 } else {
@@ -76,7 +79,8 @@ final class TextSanitizer {
                 }
                 // a char that is no letter ends the open word; two spaces in a row have none between them
                 if (i > wordStart) {
-                    tally += LanguageDetector.wordTally(chars, i, i - wordStart, mixed);
+                    tally += LanguageDetector.wordTally(chars, i, i - wordStart, packed, mixed);
+                    packed = 0;
                     mixed = false;
                 } else if (c == ' ' && i > 0 && chars[i - 1] == ' ') {
                     doubleSpace = true;
@@ -99,7 +103,7 @@ final class TextSanitizer {
             letters += ascii;
             asciiLetters += ascii;
         }
-        tally += LanguageDetector.wordTally(chars, n, n - wordStart, mixed);
+        tally += LanguageDetector.wordTally(chars, n, n - wordStart, packed, mixed);
         if (n > lineStart) lines.add(lineStart, n, latin + asciiLetters - asciiBefore, arabic, persian, sorani, tally, noted);
         lines.allNotes = (textNoted | noted) & CharNotes.ALL | CharNotes.EVERY;
         lines.counted = true;
