@@ -155,6 +155,14 @@ public final class LanguageDetector {
         return TALLY_OF[wordLanguages(chars, end, length, packed, mixed)];
     }
 
+    /**
+     * {@link #wordTally} of a word of ASCII letters only, {@code packed}, whatever its length, 0 for none: a packing
+     * of up to 12 letters is the word's alone, a longer word keeps a letter in bits 55 to 59 (which no function word
+     * reaches), and the table holds only words of SHORTEST_WORD to LONGEST_WORD letters, so a word of another length
+     * (or none, 0, which finds an empty slot or another word) adds nothing.
+     */
+    static long asciiWordTally(long packed) { return TALLY_OF[asciiLanguages(packed)]; }
+
     private static int hits(long tally, int language) { return (int) (tally >>> (TALLY_BITS * language)) & ((1 << TALLY_BITS) - 1); }
 
     /** The languages of the word of {@code length} letters ending at {@code end} (none when there is no word). */

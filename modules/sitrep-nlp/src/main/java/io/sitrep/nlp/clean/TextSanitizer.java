@@ -77,14 +77,12 @@ final class TextSanitizer {
                         continue;
                     }
                 }
-                // a char that is no letter ends the open word; two spaces in a row have none between them
-                if (i > wordStart) {
-                    tally += LanguageDetector.wordTally(chars, i, i - wordStart, packed, mixed);
-                    packed = 0;
-                    mixed = false;
-                } else if (c == ' ' && i > 0 && chars[i - 1] == ' ') {
-                    doubleSpace = true;
-                }
+                // a char that is no letter ends the open word, if any: looked up without asking whether there is one
+                // or how long it is (ASCII letters only, packed, it finds nothing then), a branch that would often fail
+                tally += mixed ? LanguageDetector.wordTally(chars, i, i - wordStart, packed, true) : LanguageDetector.asciiWordTally(packed);
+                packed = 0;
+                mixed = false;
+                if (c == ' ' && i > 0 && chars[i - 1] == ' ') doubleSpace = true;
                 wordStart = i + 1;
                 if (c == '\n') {
                     int asciiNow = asciiLetters + (int) (counts >>> COUNT_BITS & COUNT_MASK);
