@@ -278,7 +278,7 @@ final class ChromeRules {
         for (int k = 0; k < lower.length(); k++) {
             char c = chars[s + k];
             if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) return -1;
-            if (Character.toLowerCase(c) != lower.charAt(k)) return 0;
+            if (toLowerCase(c) != lower.charAt(k)) return 0;
         }
         return 1;
     }

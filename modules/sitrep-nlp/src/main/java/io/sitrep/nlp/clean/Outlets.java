@@ -127,6 +127,11 @@ public final class Outlets {
         for (int k = 0; k < name.length(); k++) {
             char c1 = chars[at + k], c2 = name.charAt(k);
             if (c1 == c2) continue;
+            if ((c1 | c2) < 0x80) { // two ASCII chars are equal so only as the two cases of a letter
+                int lower = c1 | 0x20;
+                if (lower != (c2 | 0x20) || lower < 'a' || lower > 'z') return false;
+                continue;
+            }
             char u1 = Character.toUpperCase(c1), u2 = Character.toUpperCase(c2);
             if (u1 != u2 && Character.toLowerCase(u1) != Character.toLowerCase(u2)) return false;
         }

@@ -455,7 +455,9 @@ public final class PageSegmenter {
         int start = s;
         while (start < e && (t[start] == '•' || t[start] == '·' || t[start] == '|')) start++;
         if (PublicationTimes.mayStateTime(t, s, e)) {
-            PublicationTimes.HeaderTime time = PublicationTimes.inHeader(new String(t, start, e - start));
+            PublicationTimes.HeaderTime time = PublicationTimes.isoLine(t, start, e);
+            if (time != null) { p.kind[line] = BYLINE; p.time[line] = time; return; }
+            time = PublicationTimes.inHeader(new String(t, start, e - start));
             String rest = time.rest();
             if (rest.isEmpty()) {
                 if (time.found()) { p.kind[line] = BYLINE; p.time[line] = time; }

@@ -43,6 +43,17 @@ final class PublicationTimes {
         return parse(line, digit, ago);
     }
 
+    /**
+     * {@link #inHeader} of the line {@code chars[s, e)} when it is one ISO timestamp and nothing else (what date lines
+     * often are), or null: its instant, and nothing left, as the long way finds.
+     */
+    static HeaderTime isoLine(char[] chars, int s, int e) {
+        if (e - s < 16 || !isDigit(chars[s]) || !isDigit(chars[e - 1]) && chars[e - 1] != 'Z') return null;
+        IsoStamp iso = firstIso(java.nio.CharBuffer.wrap(chars, s, e - s));
+        if (iso == null || iso.start() != 0 || iso.end() != e - s || iso.instant() == null) return null;
+        return new HeaderTime(iso.instant(), null, null, "");
+    }
+
     /** Whether a line may state a time: {@link #inHeader} finds none in a line without a digit, "ago" or "yesterday". */
     static boolean mayStateTime(String line) {
         // one pass: a word is only compared where its first letter is
