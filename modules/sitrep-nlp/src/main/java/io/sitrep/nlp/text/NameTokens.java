@@ -42,9 +42,19 @@ public final class NameTokens {
     public static final int CONSONANT_SETS = 1 << 19;
     /** The most letters {@link #packed} holds: 12 of 5 bits. */
     public static final int MAX_PACKED_LETTERS = 12;
-    /** Word flags; PLAIN: ASCII letters and digits only, and no article. */
-    private static final byte POSSESSIVE = 1, HYPHENATED = 2, PLAIN = 4;
-    private static final int UNFOLDED = -1;
+    /**
+     * Word flags; PLAIN: ASCII letters and digits only, and no article; FOLDED: its key is in {@link #keyChars()};
+     * EMPTY_KEY: it folds to nothing (known when it was folded by the scan: a plain word never folds to nothing).
+     */
+    private static final int POSSESSIVE = 1, HYPHENATED = 2, PLAIN = 4, FOLDED = 8, EMPTY_KEY = 16;
+    /** What {@link #ASCII_PACK} has for a hyphen, which ends a word as any separator (&lt; 0) does. */
+    private static final int HYPHEN_STOP = -2;
+    /** The {@link #packed} letters of the articles that are articles with or without a hyphen after them: al, el. */
+    private static final long AL = letterCode('a') << 5 | letterCode('l'), EL = letterCode('e') << 5 | letterCode('l');
+    /** Words of up to three packed letters are below this. */
+    private static final int SHORT_PACKED_LIMIT = 1 << 15;
+    /** Bit p is set when the word of packed letters p (up to three) is an article when a hyphen follows it: ash-, ad-. */
+    private static final long[] HYPHENATED_ARTICLES = new long[SHORT_PACKED_LIMIT / 64];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -55,14 +65,25 @@ public final class NameTokens {
             int symbol = ASCII_SYMBOL[c];
             ASCII_PACK[c] = symbol == SEPARATOR ? -1 : symbol == APOSTROPHE ? APOSTROPHE_MARK
                     : lower >= 'a' && lower <= 'z' ? letterCode(lower) | consonantBit(lower) << CONSONANT_SHIFT : DIGIT;
+            if (NameFolder.isHyphen(c)) ASCII_PACK[c] = HYPHEN_STOP;
+        }
+        char[] word = new char[3];
+        for (int p = 1 << 5; p < SHORT_PACKED_LIMIT; p++) {
+            int length = p < 1 << 10 ? 2 : 3;
+            boolean letters = true;
+            for (int k = 0; k < length; k++) {
+                int code = (p >>> 5 * (length - 1 - k)) & 31;
+                letters &= code >= 1 && code <= 26;
+                word[k] = (char) ('a' + code - 1);
+            }
+            if (letters && NameFolder.isAsciiArticle(word, 0, length, true)) HYPHENATED_ARTICLES[p >>> 6] |= 1L << p;
         }
     }
 
     private CharSequence text = "";
     private char[] chars = new char[0]; // the text, read without a call per char
     private int size;
-    private int[] start = new int[0];
-    private int[] end = new int[0];
+    private long[] span = new long[0]; // a word's start, and its end in the high half
     private int[] keyStart = new int[0];
     private int[] keyEnd = new int[0];
     private int[] keyHash = new int[0];
@@ -89,7 +110,7 @@ public final class NameTokens {
         s.getChars(0, n, chars, 0);
         // English runs about six characters a word: room for most texts without growing
         int capacity = n / 5 + 16;
-        if (start.length < capacity) allocate(capacity);
+        if (span.length < capacity) allocate(capacity);
         size = 0;
         capitalisedCount = 0;
         keys.length = 0;
@@ -99,8 +120,8 @@ public final class NameTokens {
     }
 
     public int size() { return size; }
-    public int start(int i) { return start[i]; }
-    public int end(int i) { return end[i]; }
+    public int start(int i) { return (int) span[i]; }
+    public int end(int i) { return (int) (span[i] >>> 32); }
 
     /** The folded key; empty for an article ("al-"), "al" for an article right after "Abd". */
     public String key(int i) {
@@ -114,7 +135,7 @@ public final class NameTokens {
     }
 
     /** Whether word i folds to nothing (an article). Never folds: a word folded lazily is never empty. */
-    public boolean keyIsEmpty(int i) { return keyStart[i] != UNFOLDED && keyEnd[i] == keyStart[i]; }
+    public boolean keyIsEmpty(int i) { return (flags[i] & EMPTY_KEY) != 0; }
 
     /**
      * The folded keys; word i's key is the range [{@link #keyStart}, {@link #keyEnd}). Read only, and read it after
@@ -124,19 +145,19 @@ public final class NameTokens {
 
     /** Where the key of word i starts in {@link #keyChars()}; folds the word if it is not yet. */
     public int keyStart(int i) {
-        if (keyStart[i] == UNFOLDED) fold(i);
+        if ((flags[i] & FOLDED) == 0) fold(i);
         return keyStart[i];
     }
 
     /** Where the key of word i ends in {@link #keyChars()}; folds the word if it is not yet. */
     public int keyEnd(int i) {
-        if (keyStart[i] == UNFOLDED) fold(i);
+        if ((flags[i] & FOLDED) == 0) fold(i);
         return keyEnd[i];
     }
 
     /** {@code String.hashCode} of the key of word i; folds the word if it is not yet. */
     public int keyHash(int i) {
-        if (keyStart[i] == UNFOLDED) fold(i);
+        if ((flags[i] & FOLDED) == 0) fold(i);
         return keyHash[i];
     }
 
@@ -146,7 +167,7 @@ public final class NameTokens {
      * each call (most words are ruled out or in before it is asked for); a folded word's was made with its key.
      */
     public int skeleton(int i) {
-        return (flags[i] & PLAIN) != 0 ? skeleton(chars, start[i], end[i]) : skeleton[i];
+        return (flags[i] & PLAIN) != 0 ? skeleton(chars, start(i), end(i)) : skeleton[i];
     }
 
     /**
@@ -222,7 +243,7 @@ public final class NameTokens {
     public CharSequence text() { return text; }
 
     /** Word i starts with a capital, or with a letter of a script without case (Arabic names are names). */
-    public boolean capitalised(int i) { return isCapital(chars[start[i]]); }
+    public boolean capitalised(int i) { return isCapital(chars[start(i)]); }
 
     /** How many words are {@link #capitalised}. */
     public int capitalisedCount() { return capitalisedCount; }
@@ -238,7 +259,7 @@ public final class NameTokens {
     /** Every letter of word i is upper case (acronyms: "SDF", "US"). */
     public boolean allCaps(int i) {
         boolean letter = false;
-        for (int k = start[i]; k < end[i]; k++) {
+        for (int k = start(i), e = end(i); k < e; k++) {
             char c = chars[k];
             if (c < 0x80) {
                 if (c >= 'a' && c <= 'z') return false;
@@ -255,7 +276,7 @@ public final class NameTokens {
     public boolean commaAfter(int i) {
         if (i + 1 >= size) return false;
         boolean comma = false;
-        for (int k = end[i]; k < start[i + 1]; k++) {
+        for (int k = end(i), next = start(i + 1); k < next; k++) {
             char c = chars[k];
             if (c == ',') comma = true;
             else if (c != ' ' && c != '’' && c != '\'' && c != 's') return false;
@@ -263,78 +284,114 @@ public final class NameTokens {
         return comma;
     }
 
-    public String surface(int from, int toInclusive) { return text.subSequence(start[from], end[toInclusive]).toString(); }
+    public String surface(int from, int toInclusive) { return text.subSequence(start(from), end(toInclusive)).toString(); }
 
     private void scan(int n) {
         char[] text = chars;
         int i = 0;
+        while (i < n && isSeparator(text[i])) i++;
         while (i < n) {
-            while (i < n && isSeparator(text[i])) i++;
-            if (i >= n) break;
             int s = i;
             long letters = 0;
             int marks = 0;
+            int stop = -1; // what ended the word: HYPHEN_STOP for a hyphen
             // the common case, an ASCII letter, costs a table read, an OR and a shift: the skeleton waits for a lookup
             for (; i < n; i++) {
                 char c = text[i];
                 if (c < 128) {
                     int code = ASCII_PACK[c];
-                    if (code < 0) break;
+                    if (code < 0) { stop = code; break; }
                     marks |= code;
                     letters = letters << 5 | (code & 31); // letters beyond 12 shift out: such a word is not packed
                 } else {
-                    if (NameFolder.isSeparator(c)) break;
+                    if (NameFolder.isSeparator(c)) { stop = NameFolder.isHyphen(c) ? HYPHEN_STOP : -1; break; }
                     marks |= NON_ASCII;
                 }
             }
-            int e = i;
-            boolean poss = false;
+            int flag = stop == HYPHEN_STOP ? HYPHENATED : 0;
             // an apostrophe ('’‘`) is ASCII-marked or not ASCII: a word with neither has nothing to trim
-            if ((marks & (APOSTROPHE_MARK | NON_ASCII)) != 0) {
-                // trailing possessive or quote: Iraq’s, forces’
-                if (e - s > 2 && (text[e - 1] == 's' || text[e - 1] == 'S') && isApostrophe(text[e - 2])) {
-                    e -= 2;
-                    poss = true;
+            if ((marks & (APOSTROPHE_MARK | NON_ASCII)) == 0) addWord(s, i, letters, marks, flag);
+            else addTrimmed(s, i, marks, flag);
+            // past the separator that ended the word, and those after it
+            i++;
+            while (i < n && isSeparator(text[i])) i++;
+        }
+    }
+
+    /** Adds word [s, e) with an apostrophe or a char that is not ASCII, less a possessive and quotes around it. */
+    private void addTrimmed(int s, int e, int marks, int flag) {
+        char[] text = chars;
+        int rawStart = s, rawEnd = e;
+        // trailing possessive or quote: Iraq’s, forces’
+        if (e - s > 2 && (text[e - 1] == 's' || text[e - 1] == 'S') && isApostrophe(text[e - 2])) {
+            e -= 2;
+            flag |= POSSESSIVE;
+        }
+        while (e > s && isApostrophe(text[e - 1])) { e--; flag |= POSSESSIVE; }
+        while (s < e && isApostrophe(text[s])) s++;
+        if (s >= e) return;
+        long letters = 0;
+        if (s != rawStart || e != rawEnd) {
+            // trimmed: the letters and the script are those of what is left
+            marks = 0;
+            for (int k = s; k < e; k++) {
+                char c = text[k];
+                if (c < 128) {
+                    marks |= ASCII_PACK[c];
+                    letters = letters << 5 | (ASCII_PACK[c] & 31);
+                } else {
+                    marks |= NON_ASCII;
                 }
-                while (e > s && isApostrophe(text[e - 1])) { e--; poss = true; }
-                int rawStart = s;
-                while (s < e && isApostrophe(text[s])) s++;
-                if (s >= e) continue;
-                if (s != rawStart || e != i) {
-                    // trimmed: the letters and the script are those of what is left
-                    marks = 0;
-                    letters = 0;
-                    for (int k = s; k < e; k++) {
-                        char c = text[k];
-                        if (c < 128) {
-                            marks |= ASCII_PACK[c];
-                            letters = letters << 5 | (ASCII_PACK[c] & 31);
-                        } else {
-                            marks |= NON_ASCII;
-                        }
-                    }
-                }
-            }
-            boolean hyphenated = i < n && NameFolder.isHyphen(text[i]);
-            add(s, e, poss, hyphenated);
-            int w = size - 1;
-            capitalisedWords[capitalisedCount] = w; // kept only if it is capitalised
-            if (isCapital(text[s])) capitalisedCount++;
-            if ((marks & (APOSTROPHE_MARK | NON_ASCII)) != 0 || NameFolder.isAsciiArticle(text, s, e, hyphenated)) {
-                fold(w);
-                if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
-                    // "Abd al-X" spells the same name as "Abdel X": the article stays as "al"
-                    keys.append('a', 'l');
-                    keyEnd[w] = keys.length;
-                    keyHash[w] = "al".hashCode();
-                }
-                skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
-            } else {
-                // a plain ASCII word that is no article: its key has the word's skeleton, made when asked for
-                flags[w] |= PLAIN | marks & -1 << CONSONANT_SHIFT;
-                if (e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0) packed[w] = letters;
             }
         }
+        if ((marks & (APOSTROPHE_MARK | NON_ASCII)) == 0) addWord(s, e, letters, marks, flag);
+        else addFolded(s, e, flag);
+    }
+
+    /**
+     * Adds word [s, e) of ASCII letters and digits, whose chars gave {@code letters} and {@code marks}: four array
+     * writes for a word that is no article, which is folded when a lookup asks for its key.
+     */
+    private void addWord(int s, int e, long letters, int marks, int flag) {
+        long packedLetters = e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0 ? letters : 0;
+        if (packedLetters < SHORT_PACKED_LIMIT && isArticle(packedLetters, flag)) {
+            addFolded(s, e, flag);
+            return;
+        }
+        if (size == span.length) allocate(size * 2);
+        int w = size++;
+        span[w] = (long) e << 32 | s;
+        packed[w] = packedLetters;
+        // a plain ASCII word that is no article: its key has the word's skeleton, made when asked for
+        flags[w] = flag | PLAIN | marks & -1 << CONSONANT_SHIFT;
+        capitalisedWords[capitalisedCount] = w; // kept only if it is capitalised
+        if ((char) (chars[s] - 'A') < 26) capitalisedCount++;
+    }
+
+    /** Whether the word of up to three packed letters (0 for none) is an article, with {@link #HYPHENATED} in flag or not. */
+    private static boolean isArticle(long packedLetters, int flag) {
+        if (packedLetters == AL || packedLetters == EL) return true;
+        return (flag & HYPHENATED) != 0 && (HYPHENATED_ARTICLES[(int) packedLetters >>> 6] & 1L << packedLetters) != 0;
+    }
+
+    /** Adds word [s, e), an article or a word that is not plain ASCII, folded at once. */
+    private void addFolded(int s, int e, int flag) {
+        if (size == span.length) allocate(size * 2);
+        int w = size++;
+        span[w] = (long) e << 32 | s;
+        packed[w] = 0;
+        flags[w] = flag;
+        capitalisedWords[capitalisedCount] = w;
+        if (isCapital(chars[s])) capitalisedCount++;
+        fold(w);
+        if (keyEnd[w] == keyStart[w] && w > 0 && isAbd(w - 1)) {
+            // "Abd al-X" spells the same name as "Abdel X": the article stays as "al"
+            keys.append('a', 'l');
+            keyEnd[w] = keys.length;
+            keyHash[w] = "al".hashCode();
+        }
+        if (keyEnd[w] == keyStart[w]) flags[w] |= EMPTY_KEY;
+        skeleton[w] = skeleton(keys.a, keyStart[w], keyEnd[w]);
     }
 
     private boolean isAbd(int i) {
@@ -347,14 +404,15 @@ public final class NameTokens {
     private void fold(int i) {
         int from = keys.length;
         boolean plain = (flags[i] & PLAIN) != 0;
-        if (plain) NameFolder.foldPlainAsciiInto(chars, start[i], end[i], keys);
-        else NameFolder.foldTokenInto(chars, start[i], end[i], (flags[i] & HYPHENATED) != 0, keys);
+        if (plain) NameFolder.foldPlainAsciiInto(chars, start(i), end(i), keys);
+        else NameFolder.foldTokenInto(chars, start(i), end(i), (flags[i] & HYPHENATED) != 0, keys);
         keyStart[i] = from;
         keyEnd[i] = keys.length;
         int h = 0;
         char[] k = keys.a;
         for (int c = from; c < keys.length; c++) h = 31 * h + k[c];
         keyHash[i] = h;
+        flags[i] |= FOLDED;
     }
 
     private static boolean isSeparator(char c) {
@@ -362,12 +420,13 @@ public final class NameTokens {
     }
 
     private boolean gapJoins(int t) {
-        int gap = start[t + 1] - end[t];
+        int end = end(t), next = start(t + 1);
+        int gap = next - end;
         if (gap <= 0 || gap > 3) return false;
         char[] text = chars;
-        if (gap == 1 && text[end[t]] == ' ') return true; // the usual gap
+        if (gap == 1 && text[end] == ' ') return true; // the usual gap
         boolean space = false, hyphen = false;
-        for (int k = end[t]; k < start[t + 1]; k++) {
+        for (int k = end; k < next; k++) {
             char c = text[k];
             if (c == ' ') { space = true; continue; }
             if (NameFolder.isHyphen(c)) {
@@ -377,15 +436,14 @@ public final class NameTokens {
                 continue;
             }
             if (hyphen && c == ' ') return false;
-            if (c == '.' && end[t] - start[t] == 1 && Character.isUpperCase(text[start[t]])) continue; // U.S.
+            if (c == '.' && end - start(t) == 1 && Character.isUpperCase(text[start(t)])) continue; // U.S.
             return false;
         }
         return !(hyphen && space);
     }
 
     private void allocate(int capacity) {
-        start = Arrays.copyOf(start, capacity);
-        end = Arrays.copyOf(end, capacity);
+        span = Arrays.copyOf(span, capacity);
         keyStart = Arrays.copyOf(keyStart, capacity);
         keyEnd = Arrays.copyOf(keyEnd, capacity);
         keyHash = Arrays.copyOf(keyHash, capacity);
@@ -393,16 +451,6 @@ public final class NameTokens {
         capitalisedWords = Arrays.copyOf(capitalisedWords, capacity);
         skeleton = Arrays.copyOf(skeleton, capacity);
         flags = Arrays.copyOf(flags, capacity);
-    }
-
-    private void add(int s, int e, boolean poss, boolean hyphenated) {
-        if (size == start.length) allocate(size * 2);
-        start[size] = s;
-        end[size] = e;
-        keyStart[size] = UNFOLDED;
-        packed[size] = 0;
-        flags[size] = (poss ? POSSESSIVE : 0) | (hyphenated ? HYPHENATED : 0);
-        size++;
     }
 
     private static boolean isApostrophe(char c) {
