@@ -60,11 +60,10 @@ public final class EntityRecognizer {
     private static int bit(Kind kind) { return 1 << kind.ordinal(); }
 
     /**
-     * The arrays of a pass, kept per thread for the next text: the words, their labels (resolved on first use), and
-     * the dictionary match each word is in (its accepted entries, its first and last word) and whether it is taken.
+     * The arrays of a pass, kept per thread for the next text: the words, their labels, the dictionary match each
+     * word is in (its accepted entries, its first and last word) and whether it is taken, and the persons found.
      */
     private static final class Workspace {
-        static final int UNRESOLVED = Integer.MIN_VALUE;
         final NameTokens words = new NameTokens();
         int[] label = new int[0];
         Entry[][] matchEntries = new Entry[0][];
@@ -73,6 +72,10 @@ public final class EntityRecognizer {
         int[] matchKinds = new int[0]; // 0 where a word is in no match
         int[] matchStarts = new int[0];
         boolean[] taken = new boolean[0];
+        /** The persons found so far by their full and last name keys, and the skeletons of the last names. */
+        final KeyTable<String[]> personByFullKey = new KeyTable<>(8);
+        final KeyTable<String[]> personByLastKey = new KeyTable<>(8);
+        int[] lastNameSkeletons = new int[8];
 
         void clear(int size) {
             if (label.length < size) {
@@ -88,7 +91,8 @@ public final class EntityRecognizer {
                 Arrays.fill(matchKinds, 0, size, 0);
                 Arrays.fill(taken, 0, size, false);
             }
-            Arrays.fill(label, 0, size, UNRESOLVED);
+            personByFullKey.clear();
+            personByLastKey.clear();
         }
     }
 
@@ -105,11 +109,13 @@ public final class EntityRecognizer {
         int matches;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
-        KeyTable<String[]> personByFullKey; // made with the first person
-        KeyTable<String[]> personByLastKey;
+        final KeyTable<String[]> personByFullKey;
+        final KeyTable<String[]> personByLastKey;
         /** The skeletons of the last names: a word with another one is no last name, told without folding it. */
-        int[] lastNameSkeletons = new int[0];
+        int[] lastNameSkeletons;
+        int lastNames;
         boolean anyLastName;
+        final Workspace work;
 
         Pass(String text, Workspace work) {
             this.text = text;
@@ -122,6 +128,10 @@ public final class EntityRecognizer {
             this.matchKinds = work.matchKinds;
             this.matchStarts = work.matchStarts;
             this.taken = work.taken;
+            this.personByFullKey = work.personByFullKey;
+            this.personByLastKey = work.personByLastKey;
+            this.lastNameSkeletons = work.lastNameSkeletons;
+            this.work = work;
         }
 
         List<EntityMention> run() {
@@ -147,6 +157,8 @@ public final class EntityRecognizer {
         void lookup() {
             int max = dictionary.maxWords();
             int size = w.size();
+            // every word is looked up as the first word of a phrase, or in one: labelled in one loop, before
+            for (int k = 0; k < size; k++) label[k] = dictionary.label(w, k);
             int i = 0;
             while (i < size) {
                 int bestTo = -1;
@@ -155,7 +167,7 @@ public final class EntityRecognizer {
                 int node = EntityDictionary.ROOT;
                 for (int j = i; j < size && j - i < max; j++) {
                     if (j > i && !w.joinsNext(j - 1)) break;
-                    int l = label(j);
+                    int l = label[j];
                     node = dictionary.next(node, l);
                     if (node == EntityDictionary.NONE) break;
                     if (l == EntityDictionary.EMPTY) continue; // a match never ends on an article
@@ -184,13 +196,6 @@ public final class EntityRecognizer {
                 }
                 i = bestTo + 1;
             }
-        }
-
-        /** The label of word k, resolved once. */
-        int label(int k) {
-            int l = label[k];
-            if (l == Workspace.UNRESOLVED) label[k] = l = dictionary.label(w, k);
-            return l;
         }
 
         boolean matched(int k) { return matchEntries[k] != null; }
@@ -447,24 +452,22 @@ public final class EntityRecognizer {
 
         void remember(String id, String name, int from, int to) {
             String[] p = {id, name};
-            if (personByFullKey == null) {
-                personByFullKey = new KeyTable<>(8);
-                personByLastKey = new KeyTable<>(8);
-            }
             int length = w.joinKeys(from, to);
             personByFullKey.putIfAbsent(w.joinedKeys(), 0, length, p);
             int keyStart = w.keyStart(to), keyEnd = w.keyEnd(to);
             if (to > from && keyEnd - keyStart >= 3) {
                 personByLastKey.putIfAbsent(w.keyChars(), keyStart, keyEnd, p);
                 anyLastName = true;
-                lastNameSkeletons = Arrays.copyOf(lastNameSkeletons, lastNameSkeletons.length + 1);
-                lastNameSkeletons[lastNameSkeletons.length - 1] = w.skeleton(to);
+                if (lastNames == lastNameSkeletons.length) {
+                    work.lastNameSkeletons = lastNameSkeletons = Arrays.copyOf(lastNameSkeletons, lastNames * 2);
+                }
+                lastNameSkeletons[lastNames++] = w.skeleton(to);
             }
         }
 
         boolean mayBeLastName(int k) {
             int skeleton = w.skeleton(k);
-            for (int s : lastNameSkeletons) if (s == skeleton) return true;
+            for (int n = 0; n < lastNames; n++) if (lastNameSkeletons[n] == skeleton) return true;
             return false;
         }
 

@@ -47,6 +47,14 @@ final class KeyTable<V> {
         return true;
     }
 
+    /** Removes every key; the arrays stay, to be filled again. */
+    void clear() {
+        if (size == 0) return;
+        Arrays.fill(keys, null);
+        Arrays.fill(values, null);
+        size = 0;
+    }
+
     /** Adds key chars [from, to) with {@code value} (not null) unless the key is there already. */
     void putIfAbsent(char[] chars, int from, int to, V value) {
         int hash = hash(0, chars, from, to);
