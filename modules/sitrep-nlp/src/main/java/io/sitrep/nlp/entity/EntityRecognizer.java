@@ -69,7 +69,7 @@ public final class EntityRecognizer {
         Entry[][] matchEntries = new Entry[0][];
         int[] matchFrom = new int[0];
         int[] matchTo = new int[0];
-        int[] matchKinds = new int[0]; // 0 where a word is in no match
+        int[] matchKinds = new int[0]; // 0 where a word is in no match (a match has an entry, so a kind)
         int[] matchStarts = new int[0];
         boolean[] taken = new boolean[0];
         /** The persons found so far by their full and last name keys, and the skeletons of the last names. */
@@ -87,7 +87,6 @@ public final class EntityRecognizer {
                 matchStarts = new int[size];
                 taken = new boolean[size];
             } else {
-                Arrays.fill(matchEntries, 0, size, null);
                 Arrays.fill(matchKinds, 0, size, 0);
                 Arrays.fill(taken, 0, size, false);
             }
@@ -101,7 +100,7 @@ public final class EntityRecognizer {
         final String text;
         final NameTokens w;
         final int[] label;
-        final Entry[][] matchEntries; // null where a word is in no match
+        final Entry[][] matchEntries; // read only where a word is in a match
         final int[] matchFrom;
         final int[] matchTo;
         final int[] matchKinds;
@@ -198,7 +197,7 @@ public final class EntityRecognizer {
             }
         }
 
-        boolean matched(int k) { return matchEntries[k] != null; }
+        boolean matched(int k) { return matchKinds[k] != 0; }
 
         /** The first entry of a kind of the match word k is in, null when none (or no match). */
         Entry first(int k, Kind kind) {
@@ -239,11 +238,15 @@ public final class EntityRecognizer {
             int k = 0;
             for (int c = from; c < to; c++) {
                 char ch = text.charAt(c);
-                if (!Character.isLetterOrDigit(ch)) continue;
+                if (ch < 128 ? !isAsciiLetterOrDigit(ch) : !Character.isLetterOrDigit(ch)) continue;
                 if (k == letters.length() || letters.charAt(k) != ch) return false;
                 k++;
             }
             return k == letters.length();
+        }
+
+        static boolean isAsciiLetterOrDigit(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
         }
 
         boolean anyCapital(int i, int j) {

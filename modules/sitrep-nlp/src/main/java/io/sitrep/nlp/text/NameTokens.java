@@ -51,6 +51,8 @@ public final class NameTokens {
     private static final int HYPHEN_STOP = -2;
     /** The {@link #packed} letters of the articles that are articles with or without a hyphen after them: al, el. */
     private static final long AL = letterCode('a') << 5 | letterCode('l'), EL = letterCode('e') << 5 | letterCode('l');
+    /** The {@link #consonants} of "abd". */
+    private static final int ABD_CONSONANTS = consonantBit('b') | consonantBit('d');
     /** Words of up to three packed letters are below this. */
     private static final int SHORT_PACKED_LIMIT = 1 << 15;
     /** Bit p is set when the word of packed letters p (up to three) is an article when a hyphen follows it: ash-, ad-. */
@@ -395,6 +397,8 @@ public final class NameTokens {
     }
 
     private boolean isAbd(int i) {
+        // a plain word folds to "abd" only if its consonants are b and d: most words are told so without folding
+        if ((flags[i] & PLAIN) != 0 && consonants(i) != ABD_CONSONANTS) return false;
         int ks = keyStart(i);
         char[] k = keys.a;
         return keyEnd[i] - ks == 3 && k[ks] == 'a' && k[ks + 1] == 'b' && k[ks + 2] == 'd';
