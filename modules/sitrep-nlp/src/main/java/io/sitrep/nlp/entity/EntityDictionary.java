@@ -61,8 +61,11 @@ final class EntityDictionary {
     private int[] rootTargets; // by label: every phrase starts at the root, so its edges are an array
     private KeyTable<Integer> labelByKey;
     private final SkeletonSet labelSkeletons = new SkeletonSet();
-    /** Bit c is set when some label of lower-case ASCII letters has the {@link NameTokens#consonants} set c. */
-    private final long[] labelConsonants = new long[NameTokens.CONSONANT_SETS / 64];
+    /**
+     * Bit {@link #shapeBit}(s) is set when some label of lower-case ASCII letters has the {@link NameTokens#shape} s:
+     * 8 KB, which a thousand-odd shapes leave mostly clear.
+     */
+    private final long[] labelShapes = new long[1 << 10];
     private SpellingTable spellings;
     private String[] particleArray;
     private long[] packedParticles;
@@ -85,8 +88,8 @@ final class EntityDictionary {
     int label(NameTokens words, int i) {
         long packed = words.packed(i);
         if (packed == 0 && words.keyIsEmpty(i)) return EMPTY; // a packed word is no article
-        // a longer packed word with consonants no label has is none, told by one bit (a short one is one read anyway)
-        if (!SpellingTable.isShort(packed) && !hasLabelConsonants(words.consonants(i))) return NO_LABEL;
+        // a longer packed word of a shape no label has is none, told by one bit (a short one is one read anyway)
+        if (!SpellingTable.isShort(packed) && !hasLabelShape(words.shape(i))) return NO_LABEL;
         int known = spellings.get(packed);
         if (known != SpellingTable.UNKNOWN) return known;
         if (!labelSkeletons.contains(words.skeleton(i))) return NO_LABEL;
@@ -95,9 +98,13 @@ final class EntityDictionary {
         return label == null ? NO_LABEL : label;
     }
 
-    private boolean hasLabelConsonants(int consonants) {
-        return (labelConsonants[consonants >>> 6] & 1L << consonants) != 0;
+    private boolean hasLabelShape(int shape) {
+        int bit = shapeBit(shape);
+        return (labelShapes[bit >>> 6] & 1L << bit) != 0;
     }
+
+    /** Where a shape's bit is in {@link #labelShapes}: a multiplicative hash to 16 bits. */
+    private static int shapeBit(int shape) { return shape * 0x9E3779B9 >>> 16; }
 
     /** The node whose key is node {@code from}'s key followed by label {@code label}; {@link #NONE} when no phrase goes on so. */
     int next(int from, int label) {
@@ -205,8 +212,8 @@ final class EntityDictionary {
                     id = labels++;
                     labelByKey.putIfAbsent(label, 0, label.length, id);
                     labelSkeletons.add(NameTokens.skeleton(label, 0, label.length));
-                    int consonants = NameTokens.consonants(label, 0, label.length);
-                    if (consonants >= 0) labelConsonants[consonants >>> 6] |= 1L << consonants;
+                    int shape = NameTokens.shape(label, 0, label.length);
+                    if (shape >= 0) labelShapes[shapeBit(shape) >>> 6] |= 1L << shapeBit(shape);
                 }
                 edges.putIfAbsent(edge(from, id), ids.get(key));
             }

@@ -38,8 +38,6 @@ public final class NameTokens {
      * consonant {@code CONSONANTS.charAt(k)} has bit {@code CONSONANT_SHIFT + k}.
      */
     private static final int CONSONANT_SHIFT = 8;
-    /** How many distinct {@link #consonants} sets there are: one bit per consonant. */
-    public static final int CONSONANT_SETS = 1 << 19;
     /** The most letters {@link #packed} holds: 12 of 5 bits. */
     public static final int MAX_PACKED_LETTERS = 12;
     /**
@@ -51,6 +49,8 @@ public final class NameTokens {
     private static final int HYPHEN_STOP = -2;
     /** The {@link #packed} letters of the articles that are articles with or without a hyphen after them: al, el. */
     private static final long AL = letterCode('a') << 5 | letterCode('l'), EL = letterCode('e') << 5 | letterCode('l');
+    /** By {@link #letterCode}: the letter's code, or 0 for the letters that are skeleton vowels (a, e, i, o, u, h, y). */
+    private static final int[] SHAPE_SYMBOL = new int[32];
     /** The {@link #consonants} of "abd". */
     private static final int ABD_CONSONANTS = consonantBit('b') | consonantBit('d');
     /** Words of up to three packed letters are below this. */
@@ -69,6 +69,7 @@ public final class NameTokens {
                     : lower >= 'a' && lower <= 'z' ? letterCode(lower) | consonantBit(lower) << CONSONANT_SHIFT : DIGIT;
             if (NameFolder.isHyphen(c)) ASCII_PACK[c] = HYPHEN_STOP;
         }
+        for (char c = 'a'; c <= 'z'; c++) SHAPE_SYMBOL[letterCode(c)] = ASCII_SYMBOL[c] == VOWEL ? 0 : letterCode(c);
         char[] word = new char[3];
         for (int p = 1 << 5; p < SHORT_PACKED_LIMIT; p++) {
             int length = p < 1 << 10 ? 2 : 3;
@@ -185,6 +186,29 @@ public final class NameTokens {
      * can rule a word out by them alone, and the scan gets them with no work of its own.
      */
     public int consonants(int i) { return flags[i] >>> CONSONANT_SHIFT; }
+
+    /**
+     * The shape of a {@link #packed} word (meaningless for another): its {@link #consonants}, and its first and last
+     * letters as {@link #skeleton} symbols (a vowel, h and y alike; a consonant itself), in 29 bits. Folding changes
+     * none of them, so two words that fold alike have the same shape: a dictionary can rule a word out by its shape
+     * alone, and it is known from the packed letters without reading the word again.
+     */
+    public int shape(int i) {
+        long letters = packed[i];
+        int first = (int) (letters >>> 5 * (end(i) - start(i) - 1)) & 31;
+        return shape(consonants(i), first, (int) letters & 31);
+    }
+
+    /** The {@link #shape} of key chars [from, to), -1 when a char is not a lower-case ASCII letter or there is none. */
+    public static int shape(char[] key, int from, int to) {
+        int consonants = consonants(key, from, to);
+        if (consonants < 0 || to <= from) return -1;
+        return shape(consonants, letterCode(key[from]), letterCode(key[to - 1]));
+    }
+
+    private static int shape(int consonants, int firstCode, int lastCode) {
+        return consonants | SHAPE_SYMBOL[firstCode] << 19 | SHAPE_SYMBOL[lastCode] << 24;
+    }
 
     /** The {@link #consonants} of key chars [from, to), -1 when a char is not a lower-case ASCII letter. */
     public static int consonants(char[] key, int from, int to) {

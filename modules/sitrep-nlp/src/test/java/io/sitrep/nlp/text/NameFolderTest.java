@@ -134,6 +134,22 @@ class NameFolderTest {
     }
 
     @Test
+    void aPackedWordHasTheShapeOfItsKey() {
+        java.util.Random random = new java.util.Random(17);
+        String letters = "aeiouyhbdlstzAEOUIHYBDLSTZ";
+        for (int n = 0; n < 20000; n++) {
+            char[] word = new char[1 + random.nextInt(12)];
+            for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
+            NameTokens t = NameTokens.of(new String(word) + (random.nextBoolean() ? "-x" : " x"));
+            for (int i = 0; i < t.size(); i++) {
+                if (t.packed(i) == 0) continue;
+                int from = t.keyStart(i), to = t.keyEnd(i);
+                assertThat(t.shape(i)).as(new String(word)).isEqualTo(NameTokens.shape(t.keyChars(), from, to));
+            }
+        }
+    }
+
+    @Test
     void foldTokenTakesThePlainPathOnlyWhereItFoldsAlike() {
         java.util.Random random = new java.util.Random(3);
         String letters = "aeoulhsdAEL0-@'`é’ ";
