@@ -53,6 +53,7 @@ final class EntityDictionary {
     // for lookups
     private KeyTable<Node> nodeByKey;
     private Node[] nodes;              // by id; ROOT is the empty key, a node only if a phrase starts with an article
+    private Entry[][] entriesByNode;   // the entries of the nodes, read without going through a node
     /** By node id: the {@link #kindBits} of its entries (0 when it has none), {@link #CONTINUES}, {@link #CHECKED}. */
     private int[] info;
     private boolean rootIsNode;
@@ -114,7 +115,7 @@ final class EntityDictionary {
     }
 
     /** The entries node {@code id} names, null when it only starts phrases. */
-    Entry[] entries(int id) { return nodes[id].entries(); }
+    Entry[] entries(int id) { return entriesByNode[id]; }
 
     /**
      * What a matcher needs to know of node {@code id}, known at load, in one int: the {@link #kindBits} of its
@@ -218,6 +219,8 @@ final class EntityDictionary {
                 edges.putIfAbsent(edge(from, id), ids.get(key));
             }
         }
+        entriesByNode = new Entry[nodes.length][];
+        for (int id = 0; id < nodes.length; id++) entriesByNode[id] = nodes[id].entries();
         info = new int[nodes.length];
         for (int id = 0; id < nodes.length; id++) {
             Entry[] entries = nodes[id].entries();

@@ -87,6 +87,8 @@ public final class NameFolder {
     /** True for the characters that separate words of a name: anything that is not a letter, digit or apostrophe. */
     public static boolean isSeparator(char c) {
         if (c < 128) return ASCII_SEPARATOR[c];
+        // General Punctuation (quotes, dashes, spaces) has no letter or digit: all but the quote apostrophes separate
+        if (c >= '\u2000' && c <= '\u206F') return c != '\u2018' && c != '\u2019';
         return !Character.isLetterOrDigit(c) && !isApostrophe(c) && !isArabicMark(c);
     }
 
