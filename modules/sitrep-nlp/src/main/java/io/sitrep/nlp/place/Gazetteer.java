@@ -89,7 +89,10 @@ final class Gazetteer {
         }
         this.regionBits = regionBits;
         this.englishWords = new WordSet(List.copyOf(englishWords));
-        this.knownSpellings = new KnownSpellings(spellings, names, this.englishWords);
+        // the gazetteer's own words, then common English ones that are looked up rather than folded too
+        Set<String> known = new LinkedHashSet<>(spellings);
+        known.addAll(CommonWords.WORDS);
+        this.knownSpellings = new KnownSpellings(known, names, this.englishWords);
         this.skeletons = new ConsonantSkeletons(names);
         this.lowerCaseFirstWords = lowerCaseFirstWords;
         this.byId = byId;
