@@ -148,7 +148,7 @@ public final class PlaceResolver {
             int start = first;
             int article = t.previous(first);
             if (article >= 0 && articleBefore(t, article, first)) start = article;
-            out.add(new PlaceMention(e.place(), surface(text, start, end, out), start, end));
+            out.add(new PlaceMention(e.place(), surface(text, t.chars(), start, end, out), start, end));
         }
         return out;
     }
@@ -156,12 +156,18 @@ public final class PlaceResolver {
     /** How many mentions back a repeated surface ("Iraq", "Syria") is looked for: a bounded, linear search. */
     private static final int RECENT_MENTIONS = 16;
 
-    /** The text [start, end): the String of a recent mention spelt the same when there is one, else a new one. */
-    private static String surface(String text, int start, int end, List<PlaceMention> out) {
+    /**
+     * The text [start, end): the String of a recent mention spelt the same when there is one, else a new one. The
+     * mentions' offsets and the text's chars are compared, which is cheaper than asking the Strings.
+     */
+    private static String surface(String text, char[] chars, int start, int end, List<PlaceMention> out) {
         int length = end - start;
         for (int m = out.size() - 1, stop = Math.max(0, out.size() - RECENT_MENTIONS); m >= stop; m--) {
-            String s = out.get(m).surface();
-            if (s.length() == length && text.regionMatches(start, s, 0, length)) return s;
+            PlaceMention earlier = out.get(m);
+            int from = earlier.start();
+            if (earlier.end() - from == length && Arrays.equals(chars, start, end, chars, from, from + length)) {
+                return earlier.surface();
+            }
         }
         return text.substring(start, end);
     }
