@@ -285,8 +285,9 @@ public final class EventDetector {
         final List<EntityMention> entities;
         final List<PlaceMention> places;
         final Instant publishedAt;
-        /** The publication day (UTC), read at the first sentence that needs it. */
+        /** The publication day (UTC), worked out at the first sentence that needs it (no ZonedDateTime per call). */
         java.time.LocalDate published;
+        long publishedDay;
         final byte[] flags;
         /** Per place mention, the {@link #specificity} of its place (-1 for none). */
         final int[] placeSpec;
@@ -493,7 +494,10 @@ public final class EventDetector {
          */
         private boolean datedWellBefore(int ts, int te) {
             if (publishedAt == null) return false;
-            if (published == null) published = publishedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            if (published == null) { // as atZone(UTC).toLocalDate(): the UTC day is the epoch second's floor / 86400
+                publishedDay = Math.floorDiv(publishedAt.getEpochSecond(), 86_400);
+                published = java.time.LocalDate.ofEpochDay(publishedDay);
+            }
             java.time.LocalDate pub = published;
             boolean anyDate = false;
             for (int t = ts; t < te; t++) {
@@ -524,9 +528,9 @@ public final class EventDetector {
                     wellBefore = year < pub.getYear();
                 } else {
                     int y = year > 0 ? year : (monthValue <= pub.getMonthValue() ? pub.getYear() : pub.getYear() - 1);
-                    java.time.LocalDate d = java.time.LocalDate.of(y, monthValue, 1);
-                    d = day > 0 && day <= d.lengthOfMonth() ? d.withDayOfMonth(day) : d.withDayOfMonth(d.lengthOfMonth());
-                    wellBefore = d.plusDays(status.historicalAfterDays()).isBefore(pub);
+                    int monthLength = java.time.Month.of(monthValue).length(java.time.Year.isLeap(y));
+                    long d = java.time.LocalDate.of(y, monthValue, day > 0 && day <= monthLength ? day : monthLength).toEpochDay();
+                    wellBefore = d + status.historicalAfterDays() < publishedDay; // plusDays(…).isBefore(pub), in days
                 }
                 if (!wellBefore) return false;
                 t = last;

@@ -24,6 +24,7 @@ final class Tokens {
     int[] start;
     int[] end;
     byte[] kind;
+    /** A number token's value; not written for the other tokens (read it only where kind is NUMBER). */
     long[] value;
     /** The lexicon class of each token ({@link Lexicon#classOf}), -1 for none. */
     int[] lexClass;
@@ -91,7 +92,7 @@ final class Tokens {
                     i = wordRest(from, i, key);
                 } else {
                     int length = i - from;
-                    add(from, i, WORD, 0, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length)
+                    add(from, i, WORD, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length)
                             : lexicon.classOf(cs, from, i), (byte) 0);
                 }
             } else if (c == ' ') {
@@ -152,7 +153,8 @@ final class Tokens {
             return end;
         }
         int cls = lexicon.hasDigitWords() ? lexicon.classOf(chars, from, i) : -1;
-        add(from, i, NUMBER, overflow ? Long.MAX_VALUE : v, cls, Entries.NUMERIC);
+        add(from, i, NUMBER, cls, Entries.NUMERIC);
+        value[size - 1] = overflow ? Long.MAX_VALUE : v;
         return i;
     }
 
@@ -202,7 +204,7 @@ final class Tokens {
         } else {
             cls = ascii && e - from <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, e - from) : lexicon.classOf(cs, from, e);
         }
-        add(from, e, WORD, 0, cls, (byte) 0);
+        add(from, e, WORD, cls, (byte) 0);
         return i;
     }
 
@@ -228,10 +230,10 @@ final class Tokens {
         }
     }
 
-    private void addBreak(int i) { add(i, i + 1, BREAK, 0, -1, Entries.CLAUSE_BREAK); }
+    private void addBreak(int i) { add(i, i + 1, BREAK, -1, Entries.CLAUSE_BREAK); }
 
     /** Adds a token; its facts are f and those of its class. */
-    private void add(int s, int e, byte k, long v, int cls, byte f) {
+    private void add(int s, int e, byte k, int cls, byte f) {
         if (size == start.length) {
             int cap = size * 2;
             start = Arrays.copyOf(start, cap);
@@ -244,7 +246,6 @@ final class Tokens {
         start[size] = s;
         end[size] = e;
         kind[size] = k;
-        value[size] = v;
         lexClass[size] = cls;
         if (cls >= 0) {
             byte c = classFlags[cls];
