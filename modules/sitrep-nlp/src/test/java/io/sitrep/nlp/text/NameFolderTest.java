@@ -103,49 +103,40 @@ class NameFolderTest {
 
     @Test
     void aPlainWordHasTheSkeletonOfItsKey() {
-        java.util.Random random = new java.util.Random(11);
-        String letters = "aeiouyhbdlsAEOUIHYBDLS07'";
-        for (int n = 0; n < 20000; n++) {
-            char[] word = new char[1 + random.nextInt(9)];
-            for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
-            NameTokens t = NameTokens.of(new String(word) + (random.nextBoolean() ? "-x" : " x"));
-            for (int i = 0; i < t.size(); i++) {
-                int skeleton = t.skeleton(i);
-                int from = t.keyStart(i), to = t.keyEnd(i);
-                assertThat(skeleton).as(new String(word)).isEqualTo(NameTokens.skeleton(t.keyChars(), from, to));
-            }
-        }
+        forRandomTokens(11, "aeiouyhbdlsAEOUIHYBDLS07'", 9, (word, t, i) ->
+                assertThat(t.skeleton(i)).as(word).isEqualTo(NameTokens.skeleton(t.keyChars(), t.keyStart(i), t.keyEnd(i))));
     }
 
     @Test
     void aPackedWordHasTheConsonantsOfItsKey() {
-        java.util.Random random = new java.util.Random(13);
-        String letters = "aeiouyhbdlstzAEOUIHYBDLSTZ";
-        for (int n = 0; n < 20000; n++) {
-            char[] word = new char[1 + random.nextInt(12)];
-            for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
-            NameTokens t = NameTokens.of(new String(word) + (random.nextBoolean() ? "-x" : " x"));
-            for (int i = 0; i < t.size(); i++) {
-                if (t.packed(i) == 0) continue;
-                int from = t.keyStart(i), to = t.keyEnd(i);
-                assertThat(t.consonants(i)).as(new String(word)).isEqualTo(NameTokens.consonants(t.keyChars(), from, to));
+        forRandomTokens(13, "aeiouyhbdlstzAEOUIHYBDLSTZ", 12, (word, t, i) -> {
+            if (t.packed(i) != 0) {
+                assertThat(t.consonants(i)).as(word).isEqualTo(NameTokens.consonants(t.keyChars(), t.keyStart(i), t.keyEnd(i)));
             }
-        }
+        });
     }
 
     @Test
     void aPackedWordHasTheShapeOfItsKey() {
-        java.util.Random random = new java.util.Random(17);
-        String letters = "aeiouyhbdlstzAEOUIHYBDLSTZ";
+        forRandomTokens(17, "aeiouyhbdlstzAEOUIHYBDLSTZ", 12, (word, t, i) -> {
+            if (t.packed(i) != 0) {
+                assertThat(t.shape(i)).as(word).isEqualTo(NameTokens.shape(t.keyChars(), t.keyStart(i), t.keyEnd(i)));
+            }
+        });
+    }
+
+    private interface TokenCheck {
+        void check(String word, NameTokens tokens, int i);
+    }
+
+    /** 20,000 random words of 1 to maxLength of the letters, each followed by "-x" or " x", every token checked. */
+    private static void forRandomTokens(long seed, String letters, int maxLength, TokenCheck check) {
+        java.util.Random random = new java.util.Random(seed);
         for (int n = 0; n < 20000; n++) {
-            char[] word = new char[1 + random.nextInt(12)];
+            char[] word = new char[1 + random.nextInt(maxLength)];
             for (int k = 0; k < word.length; k++) word[k] = letters.charAt(random.nextInt(letters.length()));
             NameTokens t = NameTokens.of(new String(word) + (random.nextBoolean() ? "-x" : " x"));
-            for (int i = 0; i < t.size(); i++) {
-                if (t.packed(i) == 0) continue;
-                int from = t.keyStart(i), to = t.keyEnd(i);
-                assertThat(t.shape(i)).as(new String(word)).isEqualTo(NameTokens.shape(t.keyChars(), from, to));
-            }
+            for (int i = 0; i < t.size(); i++) check.check(new String(word), t, i);
         }
     }
 
