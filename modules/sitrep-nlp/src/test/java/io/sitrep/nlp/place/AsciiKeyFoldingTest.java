@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.nlp.text.NameFolder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,26 +20,13 @@ class AsciiKeyFoldingTest {
 
     @Test
     void every_short_word_of_the_letters_the_rules_read_folds_as_name_folder_folds_it() {
-        char[] word = new char[5];
-        for (int length = 0; length <= word.length; length++) assertAll(word, 0, length);
-    }
-
-    private static void assertAll(char[] word, int at, int length) {
-        if (at == length) {
-            assertSame(new String(word, 0, length));
-            return;
-        }
-        for (int k = 0; k < ALPHABET.length(); k++) {
-            word[at] = ALPHABET.charAt(k);
-            assertAll(word, at + 1, length);
-        }
+        TestWords.eachWord(ALPHABET, 0, 5, AsciiKeyFoldingTest::assertSame);
     }
 
     @Test
     void every_word_of_the_gazetteer_files_folds_as_name_folder_folds_it() throws IOException {
-        for (String file : new String[] {"geonames_cities500_IQ_SY.tsv", "supplement.tsv", "aliases.tsv",
-                "stop-names.txt", "english-words.txt", "demonyms.tsv"}) {
-            TextTokens words = TextTokens.of(resource("geo/" + file));
+        for (String file : TestWords.GAZETTEER_FILES) {
+            TextTokens words = TextTokens.of(TestWords.gazetteerFile(file));
             for (int i = 0; i < words.size(); i++) assertSame(words.textOf(i));
         }
     }
@@ -85,9 +70,4 @@ class AsciiKeyFoldingTest {
         }
     }
 
-    private static String resource(String path) throws IOException {
-        try (InputStream in = AsciiKeyFoldingTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

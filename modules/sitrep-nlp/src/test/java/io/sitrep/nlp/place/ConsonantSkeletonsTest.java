@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.nlp.text.NameFolder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,19 +18,7 @@ class ConsonantSkeletonsTest {
 
     @Test
     void every_short_word_of_the_letters_the_rules_read_has_its_keys_skeleton() {
-        char[] word = new char[5];
-        for (int length = 1; length <= word.length; length++) assertAll(word, 0, length);
-    }
-
-    private static void assertAll(char[] word, int at, int length) {
-        if (at == length) {
-            assertSameSkeleton(new String(word, 0, length));
-            return;
-        }
-        for (int k = 0; k < ALPHABET.length(); k++) {
-            word[at] = ALPHABET.charAt(k);
-            assertAll(word, at + 1, length);
-        }
+        TestWords.eachWord(ALPHABET, 1, 5, ConsonantSkeletonsTest::assertSameSkeleton);
     }
 
     @Test
@@ -40,9 +26,8 @@ class ConsonantSkeletonsTest {
             throws IOException {
         StringBuilder all = new StringBuilder(Files.readString(
                 Path.of(System.getProperty("sitrep.root"), "data", "seed-stream", "pages", "004_bbed36517e631438.txt")));
-        for (String file : new String[] {"geonames_cities500_IQ_SY.tsv", "supplement.tsv", "aliases.tsv",
-                "stop-names.txt", "english-words.txt", "demonyms.tsv"}) {
-            all.append('\n').append(resource("geo/" + file));
+        for (String file : TestWords.GAZETTEER_FILES) {
+            all.append('\n').append(TestWords.gazetteerFile(file));
         }
         TextTokens words = TextTokens.of(all + " Abdul ABDULLAH Mosulah Hassan Isis Security Wednesday International");
         int ruledOut = 0;
@@ -68,9 +53,4 @@ class ConsonantSkeletonsTest {
         }
     }
 
-    private static String resource(String path) throws IOException {
-        try (InputStream in = ConsonantSkeletonsTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

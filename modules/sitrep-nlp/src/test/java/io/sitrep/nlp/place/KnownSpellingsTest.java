@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.nlp.text.NameFolder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +18,8 @@ class KnownSpellingsTest {
     void a_known_spelling_holds_the_key_and_node_folding_and_walking_give() throws IOException {
         KnownSpellings known = GAZETTEER.knownSpellings();
         int found = 0;
-        for (String file : new String[] {"geonames_cities500_IQ_SY.tsv", "supplement.tsv", "aliases.tsv",
-                "stop-names.txt", "english-words.txt", "demonyms.tsv"}) {
-            TextTokens words = TextTokens.of(resource("geo/" + file) + " the Syria's al as an El-x IRAQ Mosul'");
+        for (String file : TestWords.GAZETTEER_FILES) {
+            TextTokens words = TextTokens.of(TestWords.gazetteerFile(file) + " the Syria's al as an El-x IRAQ Mosul'");
             for (int i = 0; i < words.size(); i++) {
                 String word = words.textOf(i);
                 for (String spelling : new String[] {word, word.toLowerCase(Locale.ROOT), word.toUpperCase(Locale.ROOT)}) {
@@ -81,9 +78,4 @@ class KnownSpellingsTest {
         assertThat(KnownSpellings.pack("Ma'an".toCharArray(), 0, 5)).isEqualTo(KnownSpellings.NOT_PACKED);
     }
 
-    private static String resource(String path) throws IOException {
-        try (InputStream in = KnownSpellingsTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }
