@@ -71,6 +71,7 @@ public final class EntityRecognizer {
         int[] matchTo = new int[0];
         int[] matchKinds = new int[0]; // 0 where a word is in no match (a match has an entry, so a kind)
         int[] matchStarts = new int[0];
+        int[] phraseStarts = new int[0];
         boolean[] taken = new boolean[0];
         /** The persons found so far by their full and last name keys, and the skeletons of the last names. */
         final KeyTable<String[]> personByFullKey = new KeyTable<>(8);
@@ -85,6 +86,7 @@ public final class EntityRecognizer {
                 matchTo = new int[size];
                 matchKinds = new int[size];
                 matchStarts = new int[size];
+                phraseStarts = new int[size];
                 taken = new boolean[size];
             } else {
                 Arrays.fill(matchKinds, 0, size, 0);
@@ -105,6 +107,7 @@ public final class EntityRecognizer {
         final int[] matchTo;
         final int[] matchKinds;
         final int[] matchStarts; // the first words of the matches, in text order
+        final int[] phraseStarts; // the words whose label starts a phrase, in text order
         int matches;
         final boolean[] taken;
         final List<EntityMention> out = new ArrayList<>();
@@ -126,6 +129,7 @@ public final class EntityRecognizer {
             this.matchTo = work.matchTo;
             this.matchKinds = work.matchKinds;
             this.matchStarts = work.matchStarts;
+            this.phraseStarts = work.phraseStarts;
             this.taken = work.taken;
             this.personByFullKey = work.personByFullKey;
             this.personByLastKey = work.personByLastKey;
@@ -156,10 +160,19 @@ public final class EntityRecognizer {
         void lookup() {
             int max = dictionary.maxWords();
             int size = w.size();
-            // every word is looked up as the first word of a phrase, or in one: labelled in one loop, before
-            for (int k = 0; k < size; k++) label[k] = dictionary.label(w, k);
-            int i = 0;
-            while (i < size) {
+            // every word is looked up as the first word of a phrase, or in one: labelled in one loop, before, which
+            // lists the words that may start a phrase (a third of them) with no branch, so only those are tried
+            int starts = 0;
+            for (int k = 0; k < size; k++) {
+                int l = dictionary.label(w, k);
+                label[k] = l;
+                phraseStarts[starts] = k;
+                starts += dictionary.startsPhrase(l);
+            }
+            int free = 0; // the first word after the last match
+            for (int s = 0; s < starts; s++) {
+                int i = phraseStarts[s];
+                if (i < free) continue;
                 int bestTo = -1;
                 Entry[] best = null;
                 int kinds = 0;
@@ -183,7 +196,7 @@ public final class EntityRecognizer {
                     }
                     if ((info & EntityDictionary.CONTINUES) == 0) break; // nothing longer: the next word is not labelled
                 }
-                if (best == null) { i++; continue; }
+                if (best == null) continue;
                 // a place head that is no entity ("Ayn al-Asad", unless the match names one)
                 if ((kinds & (bit(Kind.ENTITY) | bit(Kind.PLACEHEAD))) == bit(Kind.PLACEHEAD)) bestTo = placeName(bestTo);
                 matchStarts[matches++] = i;
@@ -193,7 +206,7 @@ public final class EntityRecognizer {
                     matchFrom[k] = i;
                     matchTo[k] = bestTo;
                 }
-                i = bestTo + 1;
+                free = bestTo + 1;
             }
         }
 
@@ -476,7 +489,13 @@ public final class EntityRecognizer {
 
         void emit(String id, EntityType type, String name, int from, int to, String role) {
             for (int k = from; k <= to; k++) taken[k] = true;
-            out.add(new EntityMention(id, type, name, w.surface(from, to), w.start(from), w.end(to), role));
+            out.add(new EntityMention(id, type, name, surface(name, from, to), w.start(from), w.end(to), role));
+        }
+
+        /** The text of words [from, to]: the name itself when the text spells it so ("Iraq"), as most mentions do. */
+        String surface(String name, int from, int to) {
+            int start = w.start(from);
+            return name.length() == w.end(to) - start && text.startsWith(name, start) ? name : w.surface(from, to);
         }
 
         /** Whether word k is in a match with an entry of this kind. */
