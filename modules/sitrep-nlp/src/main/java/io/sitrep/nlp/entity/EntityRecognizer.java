@@ -73,6 +73,11 @@ public final class EntityRecognizer {
         int[] matchStarts = new int[0];
         int[] phraseStarts = new int[0];
         boolean[] taken = new boolean[0];
+        /** The mentions found, in the order found, and the first word of each. */
+        final List<EntityMention> found = new ArrayList<>();
+        int[] foundFrom = new int[0];
+        /** By word: the mention that starts at it, while they are put in text order (null elsewhere). */
+        EntityMention[] mentionAt = new EntityMention[0];
         /** The persons found so far by their full and last name keys, and the skeletons of the last names. */
         final KeyTable<String[]> personByFullKey = new KeyTable<>(8);
         final KeyTable<String[]> personByLastKey = new KeyTable<>(8);
@@ -88,10 +93,14 @@ public final class EntityRecognizer {
                 matchStarts = new int[size];
                 phraseStarts = new int[size];
                 taken = new boolean[size];
+                foundFrom = new int[size];
+                mentionAt = new EntityMention[size];
             } else {
                 Arrays.fill(matchKinds, 0, size, 0);
                 Arrays.fill(taken, 0, size, false);
+                Arrays.fill(mentionAt, 0, size, null); // left over only if a pass failed
             }
+            found.clear();
             personByFullKey.clear();
             personByLastKey.clear();
         }
@@ -110,7 +119,8 @@ public final class EntityRecognizer {
         final int[] phraseStarts; // the words whose label starts a phrase, in text order
         int matches;
         final boolean[] taken;
-        final List<EntityMention> out = new ArrayList<>();
+        final List<EntityMention> out;
+        final int[] outFrom; // the first word of each mention in out
         final KeyTable<String[]> personByFullKey;
         final KeyTable<String[]> personByLastKey;
         /** The skeletons of the last names: a word with another one is no last name, told without folding it. */
@@ -131,6 +141,8 @@ public final class EntityRecognizer {
             this.matchStarts = work.matchStarts;
             this.phraseStarts = work.phraseStarts;
             this.taken = work.taken;
+            this.out = work.found;
+            this.outFrom = work.foundFrom;
             this.personByFullKey = work.personByFullKey;
             this.personByLastKey = work.personByLastKey;
             this.lastNameSkeletons = work.lastNameSkeletons;
@@ -152,8 +164,40 @@ public final class EntityRecognizer {
             }
             particleNames();
             laterMentions();
-            out.sort(BY_START);
-            return out;
+            return inTextOrder();
+        }
+
+        /**
+         * The mentions ordered by start, in a list of their own. Mentions do not overlap, so each starts at a word of
+         * its own: placed by it and read back in word order, they need no sort (should two ever start at one word, they
+         * are sorted as they were found).
+         */
+        List<EntityMention> inTextOrder() {
+            int n = out.size();
+            List<EntityMention> ordered = new ArrayList<>(n);
+            EntityMention[] at = work.mentionAt;
+            int first = Integer.MAX_VALUE, last = -1;
+            for (int k = 0; k < n; k++) {
+                int from = outFrom[k];
+                if (at[from] != null) {
+                    for (int c = 0; c < k; c++) at[outFrom[c]] = null;
+                    ordered.addAll(out);
+                    ordered.sort(BY_START);
+                    out.clear();
+                    return ordered;
+                }
+                at[from] = out.get(k);
+                first = Math.min(first, from);
+                last = Math.max(last, from);
+            }
+            for (int k = first; k <= last; k++) {
+                if (at[k] != null) {
+                    ordered.add(at[k]);
+                    at[k] = null;
+                }
+            }
+            out.clear(); // the thread's list keeps no mention of this text
+            return ordered;
         }
 
         /** Longest dictionary match at each word, left to right. */
@@ -489,6 +533,7 @@ public final class EntityRecognizer {
 
         void emit(String id, EntityType type, String name, int from, int to, String role) {
             for (int k = from; k <= to; k++) taken[k] = true;
+            outFrom[out.size()] = from;
             out.add(new EntityMention(id, type, name, surface(name, from, to), w.start(from), w.end(to), role));
         }
 
