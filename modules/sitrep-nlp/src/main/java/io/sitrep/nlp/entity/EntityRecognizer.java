@@ -47,6 +47,7 @@ public final class EntityRecognizer {
             Workspace work = text.length() <= MAX_REUSED_LENGTH ? WORKSPACE.get() : new Workspace();
             return new Pass(text, work).run();
         } catch (RuntimeException | StackOverflowError e) {
+            WORKSPACE.remove(); // a failed pass may leave its arrays unclean: the next text gets new ones
             log.warn("entity recognition failed on a text of {} chars: {}", text.length(), e.toString());
             return List.of();
         }
@@ -76,7 +77,7 @@ public final class EntityRecognizer {
         /** The mentions found, in the order found, and the first word of each. */
         final List<EntityMention> found = new ArrayList<>();
         int[] foundFrom = new int[0];
-        /** By word: the mention that starts at it, while they are put in text order (null elsewhere). */
+        /** By word: the mention that starts at it, while they are put in text order; all null between passes. */
         EntityMention[] mentionAt = new EntityMention[0];
         /** The persons found so far by their full and last name keys, and the skeletons of the last names. */
         final KeyTable<String[]> personByFullKey = new KeyTable<>(8);
@@ -98,7 +99,6 @@ public final class EntityRecognizer {
             } else {
                 Arrays.fill(matchKinds, 0, size, 0);
                 Arrays.fill(taken, 0, size, false);
-                Arrays.fill(mentionAt, 0, size, null); // left over only if a pass failed
             }
             found.clear();
             personByFullKey.clear();
