@@ -60,8 +60,6 @@ final class EntityDictionary {
     /** Edges of the key graph: (node, label) packed as {@link #edge} → target node. */
     private LongIntTable edges;
     private int[] rootTargets; // by label: every phrase starts at the root, so its edges are an array
-    /** By label − {@link #EMPTY}: 1 when a phrase starts with the label ({@link #next} from the root is a node), else 0. */
-    private byte[] phraseStart;
     private KeyTable<Integer> labelByKey;
     private final SkeletonSet labelSkeletons = new SkeletonSet();
     /**
@@ -115,12 +113,6 @@ final class EntityDictionary {
         if (label < 0) return NONE;
         return from == ROOT ? rootTargets[label] : edges.get(edge(from, label), -1);
     }
-
-    /**
-     * 1 when a phrase starts with {@code label} (a word's {@link #label}: {@link #next} from the {@link #ROOT} is a
-     * node), else 0: one array read, no branch.
-     */
-    int startsPhrase(int label) { return phraseStart[label - EMPTY]; }
 
     /** The entries node {@code id} names, null when it only starts phrases. */
     Entry[] entries(int id) { return entriesByNode[id]; }
@@ -246,8 +238,6 @@ final class EntityDictionary {
         }
         rootTargets = new int[labels];
         for (int label = 0; label < labels; label++) rootTargets[label] = edges.get(edge(ROOT, label), -1);
-        phraseStart = new byte[labels - EMPTY];
-        for (int label = EMPTY; label < labels; label++) phraseStart[label - EMPTY] = (byte) (next(ROOT, label) != NONE ? 1 : 0);
         spellings = new SpellingTable(this::labelOf);
         keyBySpelling.forEach((packed, key) -> spellings.add(packed, labelOf(key)));
         particleArray = particles.toArray(String[]::new);

@@ -72,7 +72,6 @@ public final class EntityRecognizer {
         int[] matchTo = new int[0];
         int[] matchKinds = new int[0]; // 0 where a word is in no match (a match has an entry, so a kind)
         int[] matchStarts = new int[0];
-        int[] phraseStarts = new int[0];
         boolean[] taken = new boolean[0];
         /** The mentions found, in the order found, and the first word of each. */
         final List<EntityMention> found = new ArrayList<>();
@@ -92,7 +91,6 @@ public final class EntityRecognizer {
                 matchTo = new int[size];
                 matchKinds = new int[size];
                 matchStarts = new int[size];
-                phraseStarts = new int[size];
                 taken = new boolean[size];
                 foundFrom = new int[size];
                 mentionAt = new EntityMention[size];
@@ -116,7 +114,6 @@ public final class EntityRecognizer {
         final int[] matchTo;
         final int[] matchKinds;
         final int[] matchStarts; // the first words of the matches, in text order
-        final int[] phraseStarts; // the words whose label starts a phrase, in text order
         int matches;
         final boolean[] taken;
         final List<EntityMention> out;
@@ -139,7 +136,6 @@ public final class EntityRecognizer {
             this.matchTo = work.matchTo;
             this.matchKinds = work.matchKinds;
             this.matchStarts = work.matchStarts;
-            this.phraseStarts = work.phraseStarts;
             this.taken = work.taken;
             this.out = work.found;
             this.outFrom = work.foundFrom;
@@ -204,19 +200,10 @@ public final class EntityRecognizer {
         void lookup() {
             int max = dictionary.maxWords();
             int size = w.size();
-            // every word is looked up as the first word of a phrase, or in one: labelled in one loop, before, which
-            // lists the words that may start a phrase (a third of them) with no branch, so only those are tried
-            int starts = 0;
-            for (int k = 0; k < size; k++) {
-                int l = dictionary.label(w, k);
-                label[k] = l;
-                phraseStarts[starts] = k;
-                starts += dictionary.startsPhrase(l);
-            }
-            int free = 0; // the first word after the last match
-            for (int s = 0; s < starts; s++) {
-                int i = phraseStarts[s];
-                if (i < free) continue;
+            // every word is looked up as the first word of a phrase, or in one: labelled in one loop, before
+            for (int k = 0; k < size; k++) label[k] = dictionary.label(w, k);
+            int i = 0;
+            while (i < size) {
                 int bestTo = -1;
                 Entry[] best = null;
                 int kinds = 0;
@@ -240,7 +227,7 @@ public final class EntityRecognizer {
                     }
                     if ((info & EntityDictionary.CONTINUES) == 0) break; // nothing longer: the next word is not labelled
                 }
-                if (best == null) continue;
+                if (best == null) { i++; continue; }
                 // a place head that is no entity ("Ayn al-Asad", unless the match names one)
                 if ((kinds & (bit(Kind.ENTITY) | bit(Kind.PLACEHEAD))) == bit(Kind.PLACEHEAD)) bestTo = placeName(bestTo);
                 matchStarts[matches++] = i;
@@ -250,7 +237,7 @@ public final class EntityRecognizer {
                     matchFrom[k] = i;
                     matchTo[k] = bestTo;
                 }
-                free = bestTo + 1;
+                i = bestTo + 1;
             }
         }
 

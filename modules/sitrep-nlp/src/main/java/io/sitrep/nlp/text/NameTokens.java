@@ -380,8 +380,7 @@ public final class NameTokens {
      */
     private void addWord(int s, int e, long letters, int marks, int flag) {
         long packedLetters = e - s <= MAX_PACKED_LETTERS && (marks & DIGIT) == 0 ? letters : 0;
-        // an article is "al", "el" or a short word before a hyphen: two compares and a bit test tell most words apart
-        if ((packedLetters == AL || packedLetters == EL || (flag & HYPHENATED) != 0) && isArticle(packedLetters, flag)) {
+        if (packedLetters < SHORT_PACKED_LIMIT && isArticle(packedLetters, flag)) {
             addFolded(s, e, flag);
             return;
         }
@@ -392,20 +391,13 @@ public final class NameTokens {
         // a plain ASCII word that is no article: its key has the word's skeleton, made when asked for
         flags[w] = flag | PLAIN | marks & -1 << CONSONANT_SHIFT;
         capitalisedWords[capitalisedCount] = w; // kept only if it is capitalised
-        capitalisedCount += asciiCapital(chars[s]);
+        if ((char) (chars[s] - 'A') < 26) capitalisedCount++;
     }
 
-    /** Whether the word of packed letters (0 for none) is an article, with {@link #HYPHENATED} in flag or not. */
+    /** Whether the word of up to three packed letters (0 for none) is an article, with {@link #HYPHENATED} in flag or not. */
     private static boolean isArticle(long packedLetters, int flag) {
         if (packedLetters == AL || packedLetters == EL) return true;
-        return (flag & HYPHENATED) != 0 && packedLetters < SHORT_PACKED_LIMIT
-                && (HYPHENATED_ARTICLES[(int) packedLetters >>> 6] & 1L << packedLetters) != 0;
-    }
-
-    /** 1 for an ASCII capital, else 0, with no branch: whether a word is capitalised is as good as random. */
-    private static int asciiCapital(char c) {
-        int offset = c - 'A';
-        return ~(offset | 25 - offset) >>> 31;
+        return (flag & HYPHENATED) != 0 && (HYPHENATED_ARTICLES[(int) packedLetters >>> 6] & 1L << packedLetters) != 0;
     }
 
     /** Adds word [s, e), an article or a word that is not plain ASCII, folded at once. */
