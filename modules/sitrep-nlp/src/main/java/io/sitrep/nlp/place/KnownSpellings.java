@@ -23,18 +23,22 @@ final class KnownSpellings {
     static final long NOT_PACKED = 0;
     static final int MAX_LETTERS = 12;
 
-    /** Open addressing by packed word; NOT_PACKED (0) is an empty slot, as no word packs to 0. */
-    private final long[] slots;
-    private final int[] slotIds;
+    /**
+     * Open addressing, two longs a slot: the packed word (NOT_PACKED, 0, is an empty slot, as no word packs to 0)
+     * and what is known of it ({@link #info}), side by side so that a hit reads no other array. A word's id is its
+     * slot.
+     */
+    private final long[] table;
     private final int mask;
     private final int shift;
-    /** Word id's key is keyChars[keyAt[id], keyAt[id + 1]). */
+    /** All the keys, one after the other: a word's is keyChars[keyStart(id), keyEnd(id)). */
     private final char[] keyChars;
-    private final int[] keyAt;
-    /** NameTrie.hashOf each word's key. */
+    /** By slot: NameTrie.hashOf the word's key; whether the word is one of the English words. */
     private final long[] keyHash;
-    private final int[] rootNode;
     private final boolean[] englishWord;
+    /** Bounds of an info: its key's start and length must fit their bits, or the word is left unknown (folded). */
+    private static final int MAX_KEY_START = (1 << 24) - 1;
+    private static final int MAX_KEY_LENGTH = (1 << 7) - 1;
 
     KnownSpellings(Collection<String> words, NameTrie<?> names, WordSet englishWords) {
         Map<Long, String> keys = new LinkedHashMap<>(); // by packed lower-case word
@@ -47,27 +51,25 @@ final class KnownSpellings {
         }
         int n = keys.size();
         int capacity = Integer.highestOneBit(Math.max(4, n * 2)) * 2; // at most half full: small, in cache
-        slots = new long[capacity];
-        slotIds = new int[capacity];
+        table = new long[2 * capacity];
         mask = capacity - 1;
         shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
         keyChars = String.join("", keys.values()).toCharArray();
-        keyAt = new int[n + 1];
-        keyHash = new long[n];
-        rootNode = new int[n];
-        englishWord = new boolean[n];
-        int id = 0;
+        keyHash = new long[capacity];
+        englishWord = new boolean[capacity];
+        int keyStart = 0;
         for (Map.Entry<Long, String> k : keys.entrySet()) {
             long packed = k.getKey();
             String key = k.getValue();
+            int at = keyStart;
+            keyStart += key.length();
+            if (at > MAX_KEY_START || key.length() > MAX_KEY_LENGTH) continue;
             int s = emptySlot(packed);
-            slots[s] = packed;
-            slotIds[s] = id;
-            keyAt[id + 1] = keyAt[id] + key.length();
-            keyHash[id] = NameTrie.hashOf(keyChars, keyAt[id], keyAt[id + 1]);
-            rootNode[id] = key.isEmpty() ? NameTrie.ROOT : names.walk(NameTrie.ROOT, key);
-            englishWord[id] = englishWords.indexOf(unpack(packed)) >= 0;
-            id++;
+            int rootNode = key.isEmpty() ? NameTrie.ROOT : names.walk(NameTrie.ROOT, key);
+            table[2 * s] = packed;
+            table[2 * s + 1] = (long) key.length() << 56 | (long) at << 32 | rootNode & 0xFFFFFFFFL;
+            keyHash[s] = NameTrie.hashOf(keyChars, at, at + key.length());
+            englishWord[s] = englishWords.indexOf(unpack(packed)) >= 0;
         }
     }
 
@@ -112,36 +114,38 @@ final class KnownSpellings {
     /** The id of the word with those letters packed, or UNKNOWN (always for NOT_PACKED). */
     int find(long packed) {
         if (packed == NOT_PACKED) return UNKNOWN;
-        int s = slot(packed);
-        return s < 0 ? UNKNOWN : slotIds[s];
+        long[] table = this.table;
+        for (int s = home(packed); ; s = (s + 1) & mask) {
+            long word = table[2 * s];
+            if (word == packed) return s;
+            if (word == NOT_PACKED) return UNKNOWN;
+        }
     }
+
+    /** The key's start (24 bits), length (7 bits) and root node (32 bits) of the word in slot {@code id}. */
+    private long info(int id) { return table[2 * id + 1]; }
 
     /** The word's key is keyChars()[keyStart(id), keyEnd(id)). */
     char[] keyChars() { return keyChars; }
 
-    int keyStart(int id) { return keyAt[id]; }
+    int keyStart(int id) { return (int) (info(id) >>> 32) & MAX_KEY_START; }
 
-    int keyEnd(int id) { return keyAt[id + 1]; }
+    int keyLength(int id) { return (int) (info(id) >>> 56); }
+
+    int keyEnd(int id) { return keyStart(id) + keyLength(id); }
 
     /** The key's NameTrie.hashOf. */
     long keyHash(int id) { return keyHash[id]; }
 
     /** Where the word's key leads from the trie's root (NameTrie.NONE: no name starts so); the root for no key. */
-    int rootNode(int id) { return rootNode[id]; }
+    int rootNode(int id) { return (int) info(id); }
 
     /** Whether the word, lower-cased, is one of the gazetteer's English words. */
     boolean englishWord(int id) { return englishWord[id]; }
 
-    private int slot(long packed) {
-        for (int s = home(packed); slots[s] != NOT_PACKED; s = (s + 1) & mask) {
-            if (slots[s] == packed) return s;
-        }
-        return -1;
-    }
-
     private int emptySlot(long packed) {
         int s = home(packed);
-        while (slots[s] != NOT_PACKED) s = (s + 1) & mask;
+        while (table[2 * s] != NOT_PACKED) s = (s + 1) & mask;
         return s;
     }
 

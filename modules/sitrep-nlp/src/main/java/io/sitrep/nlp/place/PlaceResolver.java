@@ -148,7 +148,8 @@ public final class PlaceResolver {
             int start = first;
             int article = t.previous(first);
             if (article >= 0 && articleBefore(t, article, first)) start = article;
-            out.add(new PlaceMention(e.place(), surface(text, t.chars(), start, end, out), start, end));
+            s.keepOut(out.size(), start, end);
+            out.add(new PlaceMention(e.place(), surface(text, t.chars(), start, end, out, s), start, end));
         }
         return out;
     }
@@ -158,18 +159,24 @@ public final class PlaceResolver {
 
     /**
      * The text [start, end): the String of a recent mention spelt the same when there is one, else a new one. The
-     * mentions' offsets and the text's chars are compared, which is cheaper than asking the Strings.
+     * mentions' offsets (kept in the scratch, not read from the mentions) and the text's chars are compared, which is
+     * cheaper than asking the Strings; most mentions differ in length or in their first char.
      */
-    private static String surface(String text, char[] chars, int start, int end, List<PlaceMention> out) {
+    private static String surface(String text, char[] chars, int start, int end, List<PlaceMention> out, Scratch s) {
         int length = end - start;
-        for (int m = out.size() - 1, stop = Math.max(0, out.size() - RECENT_MENTIONS); m >= stop; m--) {
-            PlaceMention earlier = out.get(m);
-            int from = earlier.start();
-            if (earlier.end() - from == length && Arrays.equals(chars, start, end, chars, from, from + length)) {
-                return earlier.surface();
+        int m = out.size();
+        for (int k = m - 1, stop = Math.max(0, m - RECENT_MENTIONS); k >= stop; k--) {
+            int from = s.outStart[k];
+            if (s.outEnd[k] - from == length && chars[from] == chars[start] && sameChars(chars, start, from, length)) {
+                return out.get(k).surface();
             }
         }
         return text.substring(start, end);
+    }
+
+    private static boolean sameChars(char[] chars, int a, int b, int length) {
+        for (int i = 1; i < length; i++) if (chars[a + i] != chars[b + i]) return false;
+        return true;
     }
 
     /**
@@ -230,7 +237,7 @@ public final class PlaceResolver {
         int keyEnd;
         int keyNode;
         if (spelling != KnownSpellings.UNKNOWN) {
-            keyEnd = known.keyEnd(spelling) - known.keyStart(spelling);
+            keyEnd = known.keyLength(spelling);
             keyNode = known.rootNode(spelling);
             // an article, or no name starts so (nor a demonym: its key is a trie path)
             if (keyEnd == 0 || keyNode == NameTrie.NONE) return end;
@@ -275,6 +282,9 @@ public final class PlaceResolver {
         int[] lastEnd = new int[16];
         Candidates[] found = new Candidates[16];
         int count;
+        /** Output mention k spans outStart[k] to outEnd[k]: surfaces are compared without reading the mentions. */
+        int[] outStart = new int[16];
+        int[] outEnd = new int[16];
         /** RegionBits of the governorates and countries the text names. */
         long admin1Context;
         long countryContext;
@@ -293,6 +303,15 @@ public final class PlaceResolver {
             found[m] = c;
         }
 
+        void keepOut(int k, int start, int end) {
+            if (k == outStart.length) {
+                outStart = Arrays.copyOf(outStart, k * 2);
+                outEnd = Arrays.copyOf(outEnd, k * 2);
+            }
+            outStart[k] = start;
+            outEnd[k] = end;
+        }
+
         /** Keeps no text, no gazetteer data and no buffer sized for an exceptionally long text. */
         void release() {
             words.release();
@@ -305,6 +324,10 @@ public final class PlaceResolver {
                 firstEnd = new int[16];
                 lastEnd = new int[16];
                 found = new Candidates[16];
+            }
+            if (outStart.length > KEPT_NAMES) {
+                outStart = new int[16];
+                outEnd = new int[16];
             }
         }
     }
@@ -365,7 +388,7 @@ public final class PlaceResolver {
             int spelling = known.find(t.packed(start, end));
             if (spelling != KnownSpellings.UNKNOWN) {
                 int from = known.keyStart(spelling);
-                keyLength = known.keyEnd(spelling) - from;
+                keyLength = known.keyLength(spelling);
                 // a known key is lower-case letters: its first tells most words that continue no name ("and")
                 if (keyLength != 0 && !names.hasChild(node, known.keyChars()[from])) break;
                 node = names.walk(node, known.keyHash(spelling), known.keyChars(), from, from + keyLength);
@@ -394,11 +417,14 @@ public final class PlaceResolver {
 
     /** Whether the word at {@code word} is an article ("al", "Al-", "ash-") joined to the word at {@code next}. */
     private boolean articleBefore(TextWords t, int word, int next) {
+        // the ASCII articles, known or folded, begin with an a or an e: most words are told without reading them
+        char first = t.chars()[word];
+        if (first < 128 && (first | 0x20) != 'a' && (first | 0x20) != 'e') return false;
         int end = t.end(word);
         if (!t.joined(end, next)) return false;
         KnownSpellings known = gazetteer.knownSpellings();
         int spelling = known.find(t.packed(word, end));
-        if (spelling != KnownSpellings.UNKNOWN) return known.keyEnd(spelling) == known.keyStart(spelling);
+        if (spelling != KnownSpellings.UNKNOWN) return known.keyLength(spelling) == 0;
         return t.isArticle(word, end, t.hyphenBetween(end, next), 0);
     }
 
