@@ -49,6 +49,12 @@ public final class PlaceResolver {
     private final long[] lowerCaseFirstWordEndings = new long[(128 * 128) / Long.SIZE];
     /** A lower-case first word shorter than two chars, which the endings cannot tell: every word must be read. */
     private final boolean shortLowerCaseFirstWord;
+    /**
+     * Bit c - 'a': a name continues from some lower-case first word's key with the consonant c. A word that begins
+     * with another consonant continues no name from such a word (a word's key begins with its first consonant, see
+     * {@link TextWords#leadingConsonant}), so the word before it need not be looked at.
+     */
+    private final int consonantsAfterLowerCaseFirstWords;
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
         this.gazetteer = gazetteer;
         this.governorates = governorates;
@@ -64,6 +70,23 @@ public final class PlaceResolver {
             }
         }
         shortLowerCaseFirstWord = shortWord;
+        consonantsAfterLowerCaseFirstWords = consonantsAfter(gazetteer.names(), gazetteer.lowerCaseFirstWords());
+    }
+
+    /** The letters a name continues with from the keys of {@code words}, folded with or without a hyphen after them. */
+    private static int consonantsAfter(NameTrie<Candidates> names, Set<String> words) {
+        int letters = 0;
+        for (String w : words) {
+            for (boolean hyphenated : new boolean[] {false, true}) {
+                String key = NameFolder.foldToken(w, 0, w.length(), hyphenated);
+                if (key.isEmpty()) return -1; // walks on from the root: any letter
+                int node = names.walk(NameTrie.ROOT, key);
+                for (char c = 'a'; c <= 'z'; c++) {
+                    if (node != NameTrie.NONE && names.hasChild(node, c)) letters |= 1 << (c - 'a');
+                }
+            }
+        }
+        return letters;
     }
 
     private static final class Holder {
@@ -194,12 +217,14 @@ public final class PlaceResolver {
 
     /**
      * The word before {@code start} when it begins with a lower-case ASCII letter and may be a lower-case first
-     * word joined to it; else -1. Most words are ruled out by the chars between and the two last chars before them,
-     * the rest mostly by their first letter.
+     * word joined to it; else -1. Most words are ruled out by their own first consonant, by the chars between and by
+     * the two last chars before them, the rest mostly by their first letter.
      */
     private int lowerCaseStartBefore(TextWords t, int start) {
         char[] chars = t.chars();
         if (start < 2) return -1;
+        char consonant = t.leadingConsonant(start);
+        if (consonant != 0 && (consonantsAfterLowerCaseFirstWords & 1 << (consonant - 'a')) == 0) return -1;
         char gap = chars[start - 1];
         if (gap != ' ' && gap != '\u00A0' && !NameFolder.isHyphen(gap)) return -1;
         int k = start - 2;

@@ -106,11 +106,9 @@ final class TextWords {
      */
     int nextMayStart(int from) {
         char[] chars = this.chars;
-        int previous = from == 0 ? 0 : CHAR_CLASS[chars[from - 1]];
         for (int k = from; k < length; k++) {
-            int c = CHAR_CLASS[chars[k]];
-            if ((c & ~(previous << 3) & MAY_START) != 0) return k; // MAY_START is WORD << 3: after a separator
-            previous = c;
+            // a may-start char is mostly a word's first: the char before is read only then
+            if ((CHAR_CLASS[chars[k]] & MAY_START) != 0 && (k == 0 || (CHAR_CLASS[chars[k - 1]] & WORD) == 0)) return k;
         }
         return length;
     }
