@@ -40,7 +40,9 @@ final class CommonWords {
             "army", "military", "troops", "fighters", "militants", "group", "groups", "state", "states", "united",
             "nations", "international", "national", "joint", "operations", "command", "council", "committee",
             "spokesperson", "spokesman", "statement", "news", "agency", "radio", "popular", "mobilization",
-            "people", "week", "year", "years", "day", "days", "month", "months", "hours", "attack", "attacks");
+            "people", "week", "year", "years", "day", "days", "month", "months", "hours", "attack", "attacks",
+            // the group most reports of the theatre name, in its usual spellings
+            "isis", "isil", "daesh");
 
     private CommonWords() {}
 }
