@@ -33,7 +33,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.net.URI;
@@ -218,9 +217,7 @@ public final class SitrepInstance implements AutoCloseable {
         if (http != null) http.close();
         if (commands != null) commands.close();
         if (situation != null) situation.close();
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
+        if (streams != null) streams.close(StreamsProperties.closeOptions());
         if (broker != null) broker.close();
         log.info("sitrep stopped");
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sitrep.app.config.SitrepConfig;
 import io.sitrep.model.json.AvroJson;
+import io.sitrep.streams.situation.SituationStreams;
 import io.sitrep.testkit.KafkaFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,13 +14,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two instances of one application on one broker share the work and answer the same, whichever is asked. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
     private static KafkaFixture kafka;
     private static SitrepInstance first;
@@ -49,6 +58,7 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(1)
     void bothInstancesAnswerTheSameAlertsAndRegions() {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             JsonNode one = get(first, "/api/alerts");
@@ -57,9 +67,37 @@ class TwoInstancesIT {
         });
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(get(second, "/api/regions")).isEqualTo(get(first, "/api/regions")));
-        // the work is shared: both instances run stream tasks of the one application
-        assertThat(first.streams().metadataForLocalThreads()).anySatisfy(t -> assertThat(t.activeTasks()).isNotEmpty());
-        assertThat(second.streams().metadataForLocalThreads()).anySatisfy(t -> assertThat(t.activeTasks()).isNotEmpty());
+        // the work is shared: both instances run stream tasks of the one application (once the group has settled:
+        // the alerts can be served before the second instance's tasks are handed over)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(first.streams().metadataForLocalThreads()).anySatisfy(t -> assertThat(t.activeTasks()).isNotEmpty());
+            assertThat(second.streams().metadataForLocalThreads()).anySatisfy(t -> assertThat(t.activeTasks()).isNotEmpty());
+        });
+    }
+
+    /**
+     * A stopped instance leaves its consumer groups, so the others take its partitions over (and it may restart)
+     * at once; staying in them, as Streams does by default, held its partitions until the 45 s session timeout.
+     */
+    @Test
+    @Order(2)
+    void anInstanceThatStopsLeavesItsConsumerGroups() {
+        String applicationId = config(firstDir, "one", true).applicationId();
+        List<String> groups = List.of(applicationId, applicationId + SituationStreams.SUFFIX);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(memberClientIds(admin, groups)).anyMatch(id -> id.startsWith(applicationId + "-two")));
+            second.close();
+            second = null;
+            // well inside the session timeout: only a member that left is gone by then
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(memberClientIds(admin, groups))
+                    .isNotEmpty().allMatch(id -> id.startsWith(applicationId + "-one")));
+        }
+    }
+
+    private static List<String> memberClientIds(Admin admin, List<String> groups) throws Exception {
+        return admin.describeConsumerGroups(groups).all().get().values().stream()
+                .flatMap(g -> g.members().stream()).map(MemberDescription::clientId).toList();
     }
 
     private JsonNode get(SitrepInstance s, String path) throws Exception {

@@ -1,7 +1,7 @@
 package io.sitrep.streams.situation;
 
 import io.sitrep.model.query.SituationQueries;
-import java.time.Duration;
+import io.sitrep.streams.StreamsProperties;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -58,6 +58,6 @@ public final class SituationStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(StreamsProperties.closeOptions());
     }
 }
