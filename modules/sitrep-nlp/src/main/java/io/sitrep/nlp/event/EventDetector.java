@@ -138,7 +138,7 @@ public final class EventDetector {
             int found = scratch.typesFound;
             List<DetectedEvent> out = new ArrayList<>(found);
             PlaceRef dominant = found == 0 ? null : dominantPlace(scan.places, scan.placeSpec, scratch.placeIndex);
-            for (int k = 0; k < found; k++) out.add(scratch.typesInOrder[k].toEvent(dominant, body));
+            for (int k = 0; k < found; k++) out.add(scratch.typesInOrder[k].toEvent(dominant, body, scan.entities));
             return out;
         } finally {
             tokens.text = null; // keep no article alive in the thread's scratch
@@ -341,7 +341,7 @@ public final class EventDetector {
             for (int h = hs; h < he && !any; h++) any = entries.isTrigger(hits.entry[h]);
             if (!any) return;
             java.util.Arrays.fill(bestHit, 0, rules.size(), -1);
-            Boolean dated = null;
+            int dated = -1; // whether the sentence is dated well before publication: worked out once, when needed
             for (int h = hs; h < he; h++) {
                 int e = hits.entry[h];
                 if (!entries.isTrigger(e) || hits.end[h] > te) continue;
@@ -350,8 +350,8 @@ public final class EventDetector {
                 if (excluded(r, h, hs, he)) continue;
                 int filled = roles(r, weak, h, hs, he, spanStart, spanEnd);
                 if (filled < 0) continue;
-                if (dated == null) dated = datedWellBefore(ts, te);
-                EventStatus st = statusAt(hits.start[h], hits.end[h], hs, he, dated);
+                if (dated < 0) dated = datedWellBefore(ts, te) ? 1 : 0;
+                EventStatus st = statusAt(hits.start[h], hits.end[h], hs, he, dated == 1);
                 double conf = (weak ? 0.45 : 0.6) + 0.1 * Math.min(filled, 2);
                 if (bestHit[r] < 0 || rank(st) < rank(bestStatus[r])
                         || rank(st) == rank(bestStatus[r]) && conf > bestConfidence[r]) {
@@ -362,7 +362,8 @@ public final class EventDetector {
                 }
             }
             Map<String, Long> quantities = null;
-            List<String> actors = null;
+            int actorsFrom = 0, actorsTo = 0; // the sentence's entities: its actors are their names
+            boolean anyActor = false;
             PlaceRef place = null;
             boolean hedged = false;
             boolean facts = false;
@@ -371,19 +372,20 @@ public final class EventDetector {
                 if (!facts) {
                     facts = true;
                     quantities = quantities(ts, te, hs, he);
-                    actors = actors(spanStart, spanEnd);
+                    actorsFrom = firstEntity(spanStart);
+                    for (actorsTo = actorsFrom; actorsTo < entities.size() && entities.get(actorsTo).start() < spanEnd; actorsTo++) {
+                        anyActor |= entities.get(actorsTo).name() != null;
+                    }
                     place = placeIn(spanStart, spanEnd, tokens.start[hits.start[bestHit[r]]]);
                     for (int h = hs; h < he && !hedged; h++) hedged = entries.kind(hits.entry[h]) == Kind.HEDGE;
                 }
                 double conf = bestConfidence[r];
-                if (!actors.isEmpty()) conf += 0.1;
+                if (anyActor) conf += 0.1;
                 if (place != null) conf += 0.05;
                 if (!quantities.isEmpty()) conf += 0.05;
                 if (hedged) conf -= 0.15;
                 conf = Math.max(0.05, Math.min(0.95, conf));
-                EventRule rule = rules.get(r);
-                SentenceEvent ev = new SentenceEvent(rule, bestStatus[r], conf, spanStart, spanEnd, actors, place, quantities);
-                merged(r).add(ev);
+                merged(r).add(rules.get(r), bestStatus[r], conf, spanStart, spanEnd, actorsFrom, actorsTo, place, quantities);
             }
         }
 
@@ -587,18 +589,6 @@ public final class EventDetector {
             return entityFrom;
         }
 
-        private List<String> actors(int spanStart, int spanEnd) {
-            List<String> out = null;
-            for (int i = firstEntity(spanStart); i < entities.size(); i++) {
-                EntityMention m = entities.get(i);
-                if (m.start() >= spanEnd) break;
-                if (m.name() == null) continue;
-                if (out == null) out = new ArrayList<>(4);
-                if (!out.contains(m.name())) out.add(m.name());
-            }
-            return out == null ? List.of() : out; // read only here: no immutable copy needed
-        }
-
         /** The most specific place named in the sentence; among equals, the one nearest the trigger. */
         private PlaceRef placeIn(int spanStart, int spanEnd, int triggerOffset) {
             PlaceRef best = null;
@@ -627,41 +617,70 @@ public final class EventDetector {
         };
     }
 
-    /** An event found in one sentence; its evidence is the sentence [evidenceStart, evidenceEnd) of the body. */
-    private record SentenceEvent(EventRule rule, EventStatus status, double confidence, int evidenceStart, int evidenceEnd,
-                                 List<String> actors, PlaceRef place, Map<String, Long> quantities) {}
-
-    /** The events of one type in one segment, folded into one. */
+    /**
+     * The events of one type in one segment, folded into one: the best sentence's facts, the first place named,
+     * the largest counts, and the entities of every sentence (their names, told apart, are the actors).
+     */
     private static final class Merged {
-        SentenceEvent best;
+        EventRule rule;
+        EventStatus status;
+        double confidence;
+        int evidenceStart, evidenceEnd;
+        PlaceRef place;
+        int bestActorsFrom, bestActorsTo;
         PlaceRef firstPlace;
+        boolean any;
         /** In the order the kinds were first counted; null while none is. */
         Map<String, Long> quantities;
-        final List<String> actors = new ArrayList<>();
+        /** Per sentence added, its entities [from, to) in the call's entity list. */
+        int[] actorRanges = new int[8];
+        int ranges;
 
-        void add(SentenceEvent e) {
-            if (best == null || rank(e.status()) < rank(best.status())
-                    || rank(e.status()) == rank(best.status()) && e.confidence() > best.confidence()) best = e;
-            if (firstPlace == null) firstPlace = e.place();
-            if (!e.quantities().isEmpty()) {
-                if (quantities == null) quantities = new LinkedHashMap<>();
-                e.quantities().forEach((k, v) -> quantities.merge(k, v, Math::max));
+        void add(EventRule rule, EventStatus status, double confidence, int evidenceStart, int evidenceEnd,
+                 int actorsFrom, int actorsTo, PlaceRef place, Map<String, Long> sentenceQuantities) {
+            if (!any || rank(status) < rank(this.status)
+                    || rank(status) == rank(this.status) && confidence > this.confidence) {
+                this.rule = rule;
+                this.status = status;
+                this.confidence = confidence;
+                this.evidenceStart = evidenceStart;
+                this.evidenceEnd = evidenceEnd;
+                this.place = place;
+                bestActorsFrom = actorsFrom;
+                bestActorsTo = actorsTo;
             }
-            for (String a : e.actors()) if (!actors.contains(a)) actors.add(a);
+            if (firstPlace == null) firstPlace = place;
+            any = true;
+            if (!sentenceQuantities.isEmpty()) {
+                if (quantities == null) quantities = new LinkedHashMap<>();
+                sentenceQuantities.forEach((k, v) -> quantities.merge(k, v, Math::max));
+            }
+            if (ranges * 2 == actorRanges.length) actorRanges = java.util.Arrays.copyOf(actorRanges, ranges * 4);
+            actorRanges[2 * ranges] = actorsFrom;
+            actorRanges[2 * ranges + 1] = actorsTo;
+            ranges++;
         }
 
-        DetectedEvent toEvent(PlaceRef dominant, String body) {
-            EventRule rule = best.rule();
-            PlaceRef place = best.place() != null ? best.place() : firstPlace != null ? firstPlace : dominant;
-            List<String> who = new ArrayList<>(best.actors());
-            for (String a : actors) if (!who.contains(a)) who.add(a);
+        DetectedEvent toEvent(PlaceRef dominant, String body, List<EntityMention> entities) {
+            PlaceRef where = place != null ? place : firstPlace != null ? firstPlace : dominant;
+            // the best sentence's actors first, then those of every sentence in order, each name once
+            List<String> who = new ArrayList<>();
+            addNames(who, entities, bestActorsFrom, bestActorsTo);
+            for (int k = 0; k < ranges; k++) addNames(who, entities, actorRanges[2 * k], actorRanges[2 * k + 1]);
             Long measure = rule.quantity() == null || quantities == null ? null : quantities.get(rule.quantity());
-            Severity severity = rule.severityFor(best.status(), measure);
-            double confidence = Math.round(best.confidence() * 100) / 100.0;
-            return new DetectedEvent(rule.type(), best.status(), confidence, place, List.copyOf(who),
-                    body.substring(best.evidenceStart(), best.evidenceEnd()),
+            Severity severity = rule.severityFor(status, measure);
+            double rounded = Math.round(confidence * 100) / 100.0;
+            return new DetectedEvent(rule.type(), status, rounded, where, List.copyOf(who),
+                    body.substring(evidenceStart, evidenceEnd),
                     // this merge's own map: nothing else holds it once the call ends
                     quantities == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(quantities), severity != null, severity == null ? Severity.INFO : severity, rule.id());
+        }
+
+        private static void addNames(List<String> out, List<EntityMention> entities, int from, int to) {
+            for (int i = from; i < to; i++) {
+                String name = entities.get(i).name();
+                if (name != null && !out.contains(name)) out.add(name);
+            }
         }
     }
 }
