@@ -32,6 +32,8 @@ final class Entries {
     static final byte DATE_IGNORE = 32;
     /** A number, or a word starting with a digit ("1980s"): what a date or a count may be read from. */
     static final byte NUMERIC = 64;
+    /** A token whose class may start a trigger phrase: only a sentence holding one is matched (Tokens keeps them). */
+    static final byte MAY_START_TRIGGER = (byte) 0x80;
 
     Lexicon compile(RulePack pack) {
         Lexicon.Builder b = Lexicon.builder();
@@ -85,6 +87,8 @@ final class Entries {
                 if (kinds[e] == Kind.NUMBER_WORD && classNumber[c] == 0) classNumber[c] = values[e];
             }
         }
+        boolean[] startsTrigger = lexicon.classesStarting(this::isTrigger);
+        for (int c = 0; c < classes; c++) if (startsTrigger[c]) classFlags[c] |= MAY_START_TRIGGER;
         return lexicon;
     }
 

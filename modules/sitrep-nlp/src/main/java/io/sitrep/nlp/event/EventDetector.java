@@ -32,8 +32,6 @@ public final class EventDetector {
     /** Per rule, the index of its event type among the pack's distinct types (rules of one type merge). */
     private final int[] typeOfRule;
     private final int types;
-    /** Per lexicon class, whether its token may start a trigger: a sentence without one is not matched at all. */
-    private final boolean[] mayStartTrigger;
 
     public EventDetector(RulePack pack) {
         this.rules = pack.rules();
@@ -44,7 +42,6 @@ public final class EventDetector {
         typeOfRule = new int[rules.size()];
         for (int r = 0; r < rules.size(); r++) typeOfRule[r] = typeIds.computeIfAbsent(rules.get(r).type(), k -> typeIds.size());
         types = typeIds.size();
-        mayStartTrigger = lexicon.classesStarting(entries::isTrigger);
     }
 
     private static final class Standard {
@@ -71,6 +68,8 @@ public final class EventDetector {
         int[] bestRoles = new int[0];
         // per place mention: its specificity
         int[] placeSpec = new int[16];
+        // per sentence matched: its index, its tokens [from, to) and its hits [from, to)
+        int[] sentences = new int[5 * 16];
         final PlaceIndex placeIndex = new PlaceIndex();
         // the events of the call by type index, and the types in the order their first event was found
         Merged[] byType = new Merged[0];
@@ -111,29 +110,40 @@ public final class EventDetector {
             Lexicon.Hits hits = scratch.hits;
             hits.clear();
             Sentences.Splitter sentences = tokens.sentences;
-            // only the hits of sentences with a trigger are read (Scan.sentence), so only those sentences are matched
-            for (int k = 0, ti = 0; k < sentences.count(); k++) {
-                while (ti < tokens.size && tokens.start[ti] < sentences.start(k)) ti++;
-                int ts = ti;
-                while (ti < tokens.size && tokens.start[ti] < sentences.end(k)) ti++;
-                if (mayHoldTrigger(tokens, ts, ti)) lexicon.match(tokens, ts, ti, hits);
+            // only a sentence holding a token that may start a trigger is matched and read (Scan.sentence): found
+            // from those tokens, the others are not visited; per such sentence its tokens and hits are kept
+            int picked = 0;
+            int[] pick = scratch.sentences;
+            int[] start = tokens.start;
+            for (int m = 0, k = 0, done = 0; m < tokens.triggerStarts; m++) {
+                int t = tokens.mayStartTrigger[m];
+                if (t < done) continue; // in the sentence matched last
+                int at = start[t];
+                while (k < sentences.count() && sentences.end(k) <= at) k++;
+                if (k == sentences.count()) break;
+                if (sentences.start(k) > at) continue; // between sentences: in none
+                int ts = t, te = t + 1;
+                while (ts > done && start[ts - 1] >= sentences.start(k)) ts--;
+                while (te < tokens.size && start[te] < sentences.end(k)) te++;
+                int hs = hits.size;
+                lexicon.match(tokens, ts, te, hits);
+                if (5 * picked + 5 > pick.length) pick = scratch.sentences = java.util.Arrays.copyOf(pick, pick.length * 2);
+                pick[5 * picked] = k;
+                pick[5 * picked + 1] = ts;
+                pick[5 * picked + 2] = te;
+                pick[5 * picked + 3] = hs;
+                pick[5 * picked + 4] = hits.size;
+                picked++;
+                done = te;
             }
             if (!anyTrigger(hits)) return List.of();
             scratch.ruleCapacity(rules.size());
             Scan scan = new Scan(body, tokens, hits, sorted(entities, BY_ENTITY_START), sorted(places, BY_PLACE_START),
                     segment.publishedAt(), scratch);
             scratch.typeCapacity(types);
-            int ti = 0;
-            int hi = 0;
-            for (int k = 0; k < sentences.count(); k++) {
-                int start = sentences.start(k), end = sentences.end(k);
-                while (ti < tokens.size && tokens.start[ti] < start) ti++;
-                int ts = ti;
-                while (ti < tokens.size && tokens.start[ti] < end) ti++;
-                while (hi < hits.size && hits.start[hi] < ts) hi++;
-                int hs = hi;
-                while (hi < hits.size && hits.start[hi] < ti) hi++;
-                scan.sentence(start, end, ts, ti, hs, hi);
+            for (int p = 0; p < picked; p++) {
+                int k = pick[5 * p];
+                scan.sentence(sentences.start(k), sentences.end(k), pick[5 * p + 1], pick[5 * p + 2], pick[5 * p + 3], pick[5 * p + 4]);
             }
             int found = scratch.typesFound;
             List<DetectedEvent> out = new ArrayList<>(found);
@@ -144,12 +154,6 @@ public final class EventDetector {
             tokens.text = null; // keep no article alive in the thread's scratch
             scratch.clearTypes();
         }
-    }
-
-    private boolean mayHoldTrigger(Tokens tokens, int from, int to) {
-        int[] cls = tokens.lexClass;
-        for (int t = from; t < to; t++) if (cls[t] >= 0 && mayStartTrigger[cls[t]]) return true;
-        return false;
     }
 
     private boolean anyTrigger(Lexicon.Hits hits) {

@@ -33,6 +33,9 @@ final class Tokens {
      * (the classFlags given to {@link #read}; a month only when capitalised). The caller may add more.
      */
     byte[] flags;
+    /** The tokens whose facts hold {@link Entries#MAY_START_TRIGGER}, in order: [0, triggerStarts). */
+    int[] mayStartTrigger = new int[64];
+    int triggerStarts;
     private byte[] classFlags;
     final Sentences.Splitter sentences = new Sentences.Splitter();
     private Lexicon lexicon;
@@ -75,6 +78,7 @@ final class Tokens {
         text.getChars(0, n, chars, 0);
         length = n;
         size = 0;
+        triggerStarts = 0;
         char[] cs = chars;
         sentences.reset(cs, n);
         int i = 0;
@@ -251,6 +255,10 @@ final class Tokens {
             byte c = classFlags[cls];
             if ((c & Entries.MONTH) != 0 && !Character.isUpperCase(chars[s])) c &= ~Entries.MONTH;
             f |= c;
+            if (f < 0) { // MAY_START_TRIGGER
+                if (triggerStarts == mayStartTrigger.length) mayStartTrigger = Arrays.copyOf(mayStartTrigger, triggerStarts * 2);
+                mayStartTrigger[triggerStarts++] = size;
+            }
         }
         flags[size] = f;
         size++;
