@@ -17,6 +17,8 @@ final class Entries {
     private int[] ruleOf = new int[0];
     private int[] indexes = new int[0];
     private long[] values = new long[0];
+    /** Per entry, the token fact its hit gives the token it starts at (a phrase of several words), 0 for none. */
+    private byte[] hitFacts = new byte[0];
     // per lexicon class: the facts of its token, the month it names (-1) and the number it names (0)
     private byte[] classFlags = new byte[0];
     private int[] classMonth = new int[0];
@@ -73,6 +75,12 @@ final class Entries {
         ruleOf = list.stream().mapToInt(Entry::rule).toArray();
         indexes = list.stream().mapToInt(Entry::index).toArray();
         values = list.stream().mapToLong(Entry::value).toArray();
+        hitFacts = new byte[list.size()];
+        for (int e = 0; e < hitFacts.length; e++) {
+            // a month is one word; a number of several words counts for nothing
+            Kind k = kinds[e];
+            if (k == Kind.CLAUSE_BREAK || k == Kind.PERSON || k == Kind.YEAR_PREFIX || k == Kind.DATE_IGNORE) hitFacts[e] = flagOf(k);
+        }
         Lexicon lexicon = b.build(e -> flagOf(kinds[e]) != 0);
         int classes = lexicon.classCount();
         classFlags = new byte[classes];
@@ -132,6 +140,9 @@ final class Entries {
     boolean isTrigger(int entry) { return kinds[entry] == Kind.TRIGGER || kinds[entry] == Kind.WEAK_TRIGGER; }
 
     int rule(int entry) { return ruleOf[entry]; }
+
+    /** The token fact a hit of the entry gives the token it starts at (see Tokens.flags), 0 for none. */
+    byte hitFact(int entry) { return hitFacts[entry]; }
 
     int index(int entry) { return indexes[entry]; }
 

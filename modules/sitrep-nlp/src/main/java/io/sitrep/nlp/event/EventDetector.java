@@ -314,16 +314,8 @@ public final class EventDetector {
             this.places = places;
             this.publishedAt = publishedAt;
             this.flags = tokens.flags; // the facts of breaks, numbers and one-word phrases: set by Tokens.read
-            for (int h = 0; h < hits.size; h++) {
-                int t = hits.start[h];
-                switch (entries.kind(hits.entry[h])) { // the facts of phrases of several words (one-word ones are in the class)
-                    case CLAUSE_BREAK -> flags[t] |= CLAUSE_BREAK;
-                    case PERSON -> flags[t] |= PERSON;
-                    case YEAR_PREFIX -> flags[t] |= YEAR_PREFIX;
-                    case DATE_IGNORE -> flags[t] |= DATE_IGNORE;
-                    default -> { } // a month is one word; a number of several words counts for nothing
-                }
-            }
+            // the facts of phrases of several words (one-word ones are in the class)
+            for (int h = 0; h < hits.size; h++) flags[hits.start[h]] |= entries.hitFact(hits.entry[h]);
             int np = places.size();
             if (scratch.placeSpec.length < np) scratch.placeSpec = new int[np];
             placeSpec = scratch.placeSpec;
