@@ -174,9 +174,13 @@ public final class EventDetector {
         return true;
     }
 
+    /** A place mention's specificity not worked out yet (placeSpec). */
+    static final int UNKNOWN_SPECIFICITY = Integer.MIN_VALUE;
+
     /**
      * The segment's most mentioned place, preferring the most specific kind; null when it names none. Places are
-     * told apart by id (else name); spec holds each mention's {@link #specificity}, firstOf the scratch of a call.
+     * told apart by id (else name); spec holds each mention's {@link #specificity} (or UNKNOWN_SPECIFICITY: worked out
+     * here when read), firstOf the scratch of a call.
      */
     static PlaceRef dominantPlace(List<PlaceMention> places, int[] spec, PlaceIndex firstOf) {
         int n = places.size();
@@ -189,6 +193,7 @@ public final class EventDetector {
         int bestScore = -1;
         for (int i = 0; i < n; i++) { // in the order each place is first named, as it wins ties
             if (counts[i] == 0) continue;
+            if (spec[i] == UNKNOWN_SPECIFICITY) spec[i] = specificity(places.get(i).place());
             // any place below country level beats a country; then the most mentioned, then the most specific
             int score = (spec[i] > 0 ? 1_000_000 : 0) + counts[i] * 10 + spec[i];
             if (score > bestScore) { bestScore = score; best = places.get(i).place(); }
@@ -293,7 +298,7 @@ public final class EventDetector {
         java.time.LocalDate published;
         long publishedDay;
         final byte[] flags;
-        /** Per place mention, the {@link #specificity} of its place (-1 for none). */
+        /** Per place mention, the {@link #specificity} of its place, or UNKNOWN_SPECIFICITY until it is read. */
         final int[] placeSpec;
         final Scratch scratch;
         // the first entity and the first place mention at or after the current sentence (sentences come in order)
@@ -319,10 +324,7 @@ public final class EventDetector {
             int np = places.size();
             if (scratch.placeSpec.length < np) scratch.placeSpec = new int[np];
             placeSpec = scratch.placeSpec;
-            for (int i = 0; i < np; i++) {
-                PlaceRef p = places.get(i).place();
-                placeSpec[i] = p == null ? -1 : specificity(p);
-            }
+            java.util.Arrays.fill(placeSpec, 0, np, UNKNOWN_SPECIFICITY); // worked out where read: most places are not
             this.scratch = scratch;
             bestHit = scratch.bestHit;
             bestStatus = scratch.bestStatus;
@@ -596,6 +598,7 @@ public final class EventDetector {
                 if (m.start() >= spanEnd) break;
                 if (m.place() == null) continue;
                 int spec = placeSpec[i];
+                if (spec == UNKNOWN_SPECIFICITY) spec = placeSpec[i] = specificity(m.place());
                 int dist = Math.abs(m.start() - triggerOffset);
                 if (spec > bestSpec || spec == bestSpec && dist < bestDist) { best = m.place(); bestSpec = spec; bestDist = dist; }
             }
