@@ -30,6 +30,11 @@ public final class NameTokens {
      * with the {@link #DIGIT} or {@link #APOSTROPHE_MARK} bit for those chars, so the marks of a word are the OR of its chars.
      */
     private static final int[] ASCII_PACK = new int[128];
+    /**
+     * {@link #ASCII_PACK} for every char: a char that is not ASCII is a separator (-1, {@link #HYPHEN_STOP} for a
+     * hyphen) or {@link #NON_ASCII}, so the scan reads one table per char with no branch on the char's range.
+     */
+    private static final int[] CHAR_PACK = new int[Character.MAX_VALUE + 1];
     private static final int DIGIT = 1 << 5, APOSTROPHE_MARK = 1 << 6, NON_ASCII = 1 << 7;
     /** The consonants (letters but a, e, i, o, u, h, y) in the order of the alphabet. */
     private static final String CONSONANTS = "bcdfgjklmnpqrstvwxz";
@@ -68,6 +73,11 @@ public final class NameTokens {
             ASCII_PACK[c] = symbol == SEPARATOR ? -1 : symbol == APOSTROPHE ? APOSTROPHE_MARK
                     : lower >= 'a' && lower <= 'z' ? letterCode(lower) | consonantBit(lower) << CONSONANT_SHIFT : DIGIT;
             if (NameFolder.isHyphen(c)) ASCII_PACK[c] = HYPHEN_STOP;
+        }
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            CHAR_PACK[c] = c < 128 ? ASCII_PACK[c]
+                    : NameFolder.isSeparator(ch) ? (NameFolder.isHyphen(ch) ? HYPHEN_STOP : -1) : NON_ASCII;
         }
         for (char c = 'a'; c <= 'z'; c++) SHAPE_SYMBOL[letterCode(c)] = ASCII_SYMBOL[c] == VOWEL ? 0 : letterCode(c);
         char[] word = new char[3];
@@ -315,24 +325,20 @@ public final class NameTokens {
     private void scan(int n) {
         char[] text = chars;
         int i = 0;
-        while (i < n && isSeparator(text[i])) i++;
+        int[] pack = CHAR_PACK;
+        while (i < n && pack[text[i]] < 0) i++;
         while (i < n) {
             int s = i;
             long letters = 0;
             int marks = 0;
             int stop = -1; // what ended the word: HYPHEN_STOP for a hyphen
-            // the common case, an ASCII letter, costs a table read, an OR and a shift: the skeleton waits for a lookup
+            // a char costs a table read, an OR and a shift: the skeleton waits for a lookup. The letters of a word
+            // with a char that is not ASCII mean nothing (it is folded from its chars)
             for (; i < n; i++) {
-                char c = text[i];
-                if (c < 128) {
-                    int code = ASCII_PACK[c];
-                    if (code < 0) { stop = code; break; }
-                    marks |= code;
-                    letters = letters << 5 | (code & 31); // letters beyond 12 shift out: such a word is not packed
-                } else {
-                    if (NameFolder.isSeparator(c)) { stop = NameFolder.isHyphen(c) ? HYPHEN_STOP : -1; break; }
-                    marks |= NON_ASCII;
-                }
+                int code = pack[text[i]];
+                if (code < 0) { stop = code; break; }
+                marks |= code;
+                letters = letters << 5 | (code & 31); // letters beyond 12 shift out: such a word is not packed
             }
             int flag = stop == HYPHEN_STOP ? HYPHENATED : 0;
             // an apostrophe ('’‘`) is ASCII-marked or not ASCII: a word with neither has nothing to trim
@@ -340,7 +346,7 @@ public final class NameTokens {
             else addTrimmed(s, i, marks, flag);
             // past the separator that ended the word, and those after it
             i++;
-            while (i < n && isSeparator(text[i])) i++;
+            while (i < n && pack[text[i]] < 0) i++;
         }
     }
 
@@ -441,10 +447,6 @@ public final class NameTokens {
         for (int c = from; c < keys.length; c++) h = 31 * h + k[c];
         keyHash[i] = h;
         flags[i] |= FOLDED;
-    }
-
-    private static boolean isSeparator(char c) {
-        return c < 128 ? ASCII_SYMBOL[c] == SEPARATOR : NameFolder.isSeparator(c);
     }
 
     private boolean gapJoins(int t) {
