@@ -176,10 +176,8 @@ final class ChromeRules {
     /** Whether a whole (already cut, stripped) line is chrome. */
     boolean isChrome(String line) {
         char[] chars = line.toCharArray();
-        return isChrome(chars, 0, chars.length, NO_NOTES, CharNotes.ALL);
+        return isChrome(chars, 0, chars.length, CharNotes.NONE, CharNotes.ALL);
     }
-
-    private static final CharNotes NO_NOTES = new CharNotes("");
 
     /**
      * Whether the whole (already cut, stripped) line {@code chars[s, e)} is chrome; {@code lineNotes} are the notes

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class LanguageDetector {
     /** Chars read from the start of a text. */
     static final int SAMPLE = 4_000;
-    private static final int MAX_WORD = 8;
+    static final int MAX_WORD = 8;
     private static final String[] CODES = {"en", "fr", "tr", "de", "es"};
     private static final Map<String, Integer> LANGUAGES_OF_WORD = languagesOfWord(
             "the of and to in is that for on with was said by as from has have are his its an at this which were",

@@ -25,88 +25,93 @@ final class TextSanitizer {
      * ({@link LanguageDetector.Counts}) and the {@code notes} of the chars it holds: the same pass reads each char
      * once for all.
      */
-    static long scan(char[] chars, int n, TextLines lines) { return scan(chars, n, lines, NO_NOTES); }
-
-    private static final CharNotes NO_NOTES = new CharNotes("");
+    static long scan(char[] chars, int n, TextLines lines) { return scan(chars, n, lines, CharNotes.NONE); }
 
     /** {@link #scan(char[], int, TextLines)}, noting in each line the chars of {@code notes}. */
     static long scan(char[] chars, int n, TextLines lines, CharNotes notes) {
-        long[] table = notes.scanTable; // of the 128 ASCII chars
+        long[] table = notes.scanTable; // of every char: one read, no branch on whether it is ASCII
         lines.clear();
-        // most captured text needs no change: then it is only counted. An ASCII char adds its counts, packed in one
-        // long (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out every CHUNK chars
-        int letters = 0, visible = 0; // of the chunks done, and the non-ASCII ones of this chunk
-        int asciiLetters = 0; // of the chunks done
+        // most captured text needs no change: then it is only counted. A char adds its counts, packed in one long
+        // (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out at each line end and
+        // every CHUNK chars. The loop over a line's chars keeps few values, so that they all stay in registers.
+        int letters = 0, visible = 0; // of the runs done, and the non-ASCII letters
         boolean doubleSpace = false;
-        // the open line: its start, the ASCII letters before it, and the language counts of the rest of it
-        int lineStart = 0, asciiBefore = 0, latin = 0, arabic = 0, persian = 0, sorani = 0;
+        // the open line: its start, its ASCII letters of the runs done, and the language counts of the rest of it
+        int lineStart = 0, lineAscii = 0, latin = 0, arabic = 0, persian = 0, sorani = 0;
         long tally = 0;
-        // the open word, as LanguageDetector.Counts keeps it: where it starts, its ASCII letters, whether it has others
-        int wordStart = 0;
+        // the open word, as LanguageDetector.Counts keeps it: its ASCII letters, whether it has others
         boolean mixed = false;
         long packed = 0;
         long textNoted = 0; // the lines' done
-        long noted = 0; // the open line's: the table entries of its ASCII chars or-ed, of which the note bits are read
-        for (int from = 0; from < n; from += CHUNK) {
+        long noted = 0; // the open line's: the table entries of its chars or-ed, of which the note bits are read
+        for (int from = 0; from < n; ) {
+            // a run: up to a line end or CHUNK chars
             int to = Math.min(n, from + CHUNK);
             long counts = 0;
-            for (int i = from; i < to; i++) {
+            int i = from;
+            for (; i < to; i++) {
                 char c = chars[i];
-                if (c < table.length) { // ASCII (told so, the read needs no bounds check)
-                    long v = table[c];
-                    counts += v; // the note bits and letter flag above the counts are never read from the sum
-                    noted |= v;
-                    if (v < 0) { // an ASCII letter
-                        packed = packed << 5 | (c & 31); // its number, 1 for a/A … 26 for z/Z
-                        continue;
+                long v = table[c];
+                counts += v; // the note bits and flags above the counts are never read from the sum
+                noted |= v;
+                if (v < 0) { // an ASCII letter
+                    packed = packed << 5 | (c & 31); // its number, 1 for a/A … 26 for z/Z
+                    continue;
+                }
+                if ((v & OTHER_LETTER) != 0) {
+                    letters++;
+                    if (LanguageDetector.isArabic(c)) {
+                        arabic++;
+                        if (LanguageDetector.isPersian(c)) persian++;
+                        if (LanguageDetector.isSorani(c)) sorani++;
+                    } else if (c < 0x250) {
+                        latin++;
                     }
-                } else if (!kept(c)) {
-                    return REWRITE & 0xFFFF_FFFFL;
-                } else {
-                    visible++;
-                    if (Character.isLetter(c)) {
-                        letters++;
-                        if (LanguageDetector.isArabic(c)) {
-                            arabic++;
-                            if (LanguageDetector.isPersian(c)) persian++;
-                            if (LanguageDetector.isSorani(c)) sorani++;
-                        } else if (c < 0x250) {
-                            latin++;
-                        }
-                        mixed = true;
-                        continue;
-                    }
+                    mixed = true;
+                    continue;
                 }
                 // a char that is no letter ends the open word, if any: looked up without asking whether there is one
                 // or how long it is (ASCII letters only, packed, it finds nothing then), a branch that would often fail
-                tally += mixed ? LanguageDetector.wordTally(chars, i, i - wordStart, packed, true) : LanguageDetector.asciiWordTally(packed);
+                tally += mixed ? mixedWordTally(chars, i, packed, table) : LanguageDetector.asciiWordTally(packed);
                 packed = 0;
                 mixed = false;
                 if (c == ' ' && i > 0 && chars[i - 1] == ' ') doubleSpace = true;
-                wordStart = i + 1;
-                if (c == '\n') {
-                    int asciiNow = asciiLetters + (int) (counts >>> COUNT_BITS & COUNT_MASK);
-                    if (i > lineStart) lines.add(lineStart, i, latin + asciiNow - asciiBefore, arabic, persian, sorani, tally, noted);
-                    lineStart = i + 1;
-                    textNoted |= noted;
-                    noted = 0;
-                    asciiBefore = asciiNow;
-                    latin = arabic = persian = sorani = 0;
-                    tally = 0;
-                }
+                if (c == '\n') break;
             }
             if ((counts & CHANGED_MASK) != 0) return REWRITE & 0xFFFF_FFFFL;
             visible += (int) (counts & COUNT_MASK);
             int ascii = (int) (counts >>> COUNT_BITS & COUNT_MASK);
             letters += ascii;
-            asciiLetters += ascii;
+            lineAscii += ascii;
+            if (i == to) {
+                from = to;
+                continue;
+            }
+            if (i > lineStart) lines.add(lineStart, i, latin + lineAscii, arabic, persian, sorani, tally, noted);
+            lineStart = from = i + 1;
+            textNoted |= noted;
+            noted = 0;
+            lineAscii = latin = arabic = persian = sorani = 0;
+            tally = 0;
         }
-        tally += LanguageDetector.wordTally(chars, n, n - wordStart, packed, mixed);
-        if (n > lineStart) lines.add(lineStart, n, latin + asciiLetters - asciiBefore, arabic, persian, sorani, tally, noted);
+        tally += mixed ? mixedWordTally(chars, n, packed, table) : LanguageDetector.asciiWordTally(packed);
+        if (n > lineStart) lines.add(lineStart, n, latin + lineAscii, arabic, persian, sorani, tally, noted);
         lines.allNotes = (textNoted | noted) & CharNotes.ALL | CharNotes.EVERY;
         lines.counted = true;
         return verdict(n, 0, letters, visible) & 0xFFFF_FFFFL | (doubleSpace ? DOUBLE_SPACE : 0);
     }
+
+    /**
+     * What the word with a non-ASCII letter ending at {@code end} adds to a tally: its start is found back from its
+     * end, no further than a word longer than any function word (which adds nothing, whatever its length).
+     */
+    private static long mixedWordTally(char[] chars, int end, long packed, long[] table) {
+        int start = end;
+        while (start > 0 && end - start <= LanguageDetector.MAX_WORD && isLetter(table[chars[start - 1]])) start--;
+        return LanguageDetector.wordTally(chars, end, end - start, packed, true);
+    }
+
+    private static boolean isLetter(long counts) { return counts < 0 || (counts & OTHER_LETTER) != 0; }
 
     private static final int COUNT_BITS = 13;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
@@ -116,14 +121,22 @@ final class TextSanitizer {
     private static final int CHUNK = 1 << (COUNT_BITS - 1);
     /** The sign bit of an ASCII char's counts: set for a letter. */
     private static final long LETTER = Long.MIN_VALUE;
+    /**
+     * The bit of a non-ASCII letter's counts, which the scan counts on its own (it is not an ASCII letter, nor a
+     * word end): {@link CharNotes#EVERY}'s, which every line's notes have anyway.
+     */
+    private static final long OTHER_LETTER = CharNotes.EVERY;
 
     /**
-     * What the fast path counts for an ASCII char: visible (bit 0), letter (bit 13), to be changed (bit 26), and
-     * {@link #LETTER} for a letter. {@link CharNotes} puts its note bits between.
+     * What the scan counts for a char: visible (bit 0), ASCII letter (bit 13), to be changed (bit 26), and
+     * {@link #LETTER} for an ASCII letter, {@link #OTHER_LETTER} for another. {@link CharNotes} puts its note bits
+     * between.
      */
-    static long asciiCounts(char c) {
+    static long counts(char c) {
         if (c == ' ' || c == '\n') return 0; // kept and not counted
-        return !kept(c) ? 1L << (2 * COUNT_BITS) : Character.isLetter(c) ? 1 | 1L << COUNT_BITS | LETTER : 1;
+        if (!kept(c)) return 1L << (2 * COUNT_BITS);
+        if (!Character.isLetter(c)) return 1;
+        return c < 128 ? 1 | 1L << COUNT_BITS | LETTER : 1 | OTHER_LETTER;
     }
 
     /** Whether a char other than space and line feed stays as it is and counts as visible. */

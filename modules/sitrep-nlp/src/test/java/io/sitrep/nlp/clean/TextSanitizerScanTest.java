@@ -17,6 +17,7 @@ class TextSanitizerScanTest {
             "El ministro dijo que la frontera está segura\ny que los soldados fueron para la región con sus armas.",
             "قال مسؤول عراقي إن الحدود مؤمنة\nبەڕێوەبەری گشتی ڕایگەیاند\nگفت که پیکارگران چگونه",
             "Mixed ÉTÉ the l'été für İstanbul Σίσυφος\n\n\n  two  spaces  here \nthe end",
+            "Grundstücksverkehrsgenehmigungszuständigkeit für étéund éthe über die\nbrève für",
             "");
 
     @Test
@@ -53,5 +54,10 @@ class TextSanitizerScanTest {
         TextLines lines = new TextLines(4);
         assertThat((int) TextSanitizer.scan(chars, chars.length, lines)).isEqualTo(TextSanitizer.REWRITE);
         assertThat(lines.counted).isFalse();
+        for (String text : List.of("été\u00A0über", "zero\u200Bwidth", "bad \uFFFD", "lone \uD800 surrogate")) {
+            char[] other = text.toCharArray();
+            assertThat((int) TextSanitizer.scan(other, other.length, lines)).as(text).isEqualTo(TextSanitizer.REWRITE);
+            assertThat(lines.counted).isFalse();
+        }
     }
 }
