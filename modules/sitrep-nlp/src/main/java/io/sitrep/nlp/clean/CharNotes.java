@@ -13,12 +13,12 @@ final class CharNotes {
     /** Every bit a line's notes can have. */
     static final long ALL = ((1L << BITS) - 1) << FIRST_BIT | EVERY;
 
-    /** Notes of no char (a 512 KB table: shared). */
+    /** Notes of no char. */
     static final CharNotes NONE = new CharNotes("");
 
     private final long[] bitOfAscii = new long[128];
-    /** What the scan adds for each char (all 65,536): its counts, its note bit and its letter flags. */
-    final long[] scanTable = new long[Character.MAX_VALUE + 1];
+    /** What the scan adds for each ASCII char: its counts, its note bit and its letter flag. */
+    final long[] scanTable = new long[128];
 
     CharNotes(String noted) {
         java.util.Arrays.fill(bitOfAscii, EVERY);
@@ -28,9 +28,7 @@ final class CharNotes {
             if (c >= 128 || bitOfAscii[c] != EVERY) continue;
             bitOfAscii[c] = 1L << (FIRST_BIT + Math.min(next++, BITS - 1));
         }
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            scanTable[c] = TextSanitizer.counts((char) c) | (c < 128 ? bitOfAscii[c] & ~EVERY : 0);
-        }
+        for (char c = 0; c < 128; c++) scanTable[c] = TextSanitizer.counts(c) | (bitOfAscii[c] & ~EVERY);
     }
 
     /** The bit of a char in a line's notes. */

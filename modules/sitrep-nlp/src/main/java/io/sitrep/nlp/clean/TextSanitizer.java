@@ -29,7 +29,7 @@ final class TextSanitizer {
 
     /** {@link #scan(char[], int, TextLines)}, noting in each line the chars of {@code notes}. */
     static long scan(char[] chars, int n, TextLines lines, CharNotes notes) {
-        long[] table = notes.scanTable; // of every char: one read, no branch on whether it is ASCII
+        long[] table = notes.scanTable; // of the 128 ASCII chars
         lines.clear();
         // most captured text needs no change: then it is only counted. A char adds its counts, packed in one long
         // (COUNT_BITS bits each), with one add and no branch; the packed counts are taken out at each line end and
@@ -51,7 +51,7 @@ final class TextSanitizer {
             int i = from;
             for (; i < to; i++) {
                 char c = chars[i];
-                long v = table[c];
+                long v = c < 128 ? table[c] : otherCounts(c); // (told ASCII, the read needs no bounds check)
                 counts += v; // the note bits and flags above the counts are never read from the sum
                 noted |= v;
                 if (v < 0) { // an ASCII letter
@@ -107,11 +107,17 @@ final class TextSanitizer {
      */
     private static long mixedWordTally(char[] chars, int end, long packed, long[] table) {
         int start = end;
-        while (start > 0 && end - start <= LanguageDetector.MAX_WORD && isLetter(table[chars[start - 1]])) start--;
+        while (start > 0 && end - start <= LanguageDetector.MAX_WORD && isLetter(chars[start - 1], table)) start--;
         return LanguageDetector.wordTally(chars, end, end - start, packed, true);
     }
 
-    private static boolean isLetter(long counts) { return counts < 0 || (counts & OTHER_LETTER) != 0; }
+    private static boolean isLetter(char c, long[] table) { return c < 128 ? table[c] < 0 : (otherCounts(c) & OTHER_LETTER) != 0; }
+
+    /**
+     * {@link #counts} of a char that is not ASCII, read from tables made at load: the scan's loop then makes no call
+     * (which costs it much more than the branch on whether a char is ASCII).
+     */
+    private static long otherCounts(char c) { return COUNTS_OF_KIND[KIND_OF_CHAR[c]]; }
 
     private static final int COUNT_BITS = 13;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
@@ -126,6 +132,20 @@ final class TextSanitizer {
      * word end): {@link CharNotes#EVERY}'s, which every line's notes have anyway.
      */
     private static final long OTHER_LETTER = CharNotes.EVERY;
+
+    /** The counts a non-ASCII char can have: visible, a letter, to be changed. */
+    private static final long[] COUNTS_OF_KIND = {1, 1 | OTHER_LETTER, 1L << (2 * COUNT_BITS)};
+    /** Of each char (all 65,536): the index of its {@link #counts} in {@link #COUNTS_OF_KIND} (0 for ASCII). */
+    private static final byte[] KIND_OF_CHAR = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 128; c <= Character.MAX_VALUE; c++) {
+            long counts = counts((char) c);
+            int kind = 0;
+            while (COUNTS_OF_KIND[kind] != counts) kind++;
+            KIND_OF_CHAR[c] = (byte) kind;
+        }
+    }
 
     /**
      * What the scan counts for a char: visible (bit 0), ASCII letter (bit 13), to be changed (bit 26), and
