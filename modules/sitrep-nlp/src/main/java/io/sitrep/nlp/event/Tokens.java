@@ -49,19 +49,39 @@ final class Tokens {
         flags = new byte[capacity];
     }
 
-    // what an ASCII character outside words and numbers is (Tokens.read): a clause break, a sentence mark, a dash
-    private static final byte BREAK_CHAR = 1;
-    private static final byte MARK_CHAR = 2;
-    private static final byte DASH_CHAR = 4;
-    private static final byte[] ASCII_PUNCT = new byte[128];
+    /**
+     * What each of the 65,536 chars is to {@link #read}, in one table so that its loop reads one byte per char and
+     * has no branch on whether the char is ASCII: an ASCII letter or digit is its folded self (a letter at 'a' or
+     * above, a digit below: positive); anything else is negative, OTHER with the bits of what it may do.
+     */
+    private static final byte[] CHAR_KIND = new byte[1 << 16];
+    private static final int OTHER = 0x80;        // nothing more: a space, a symbol
+    private static final int BREAK_CHAR = 0x01;   // a clause break (as isBreak)
+    private static final int MARK_CHAR = 0x02;    // a sentence mark (Sentences.isMark)
+    private static final int DASH_CHAR = 0x04;    // a clause break between spaces (as isBreak)
+    private static final int GOES_ON = 0x08;      // may go on a word (wordRest): an apostrophe, a non-ASCII letter…
+    private static final int STARTS_NUMBER = 0x10; // a non-ASCII digit
+    private static final int STARTS_WORD = 0x20;  // a non-ASCII letter
 
     static {
-        for (char c = 0; c < 128; c++) {
-            int p = 0;
-            if (c == '-') p |= DASH_CHAR;
-            else if (",;:()[]|.!?".indexOf(c) >= 0) p |= BREAK_CHAR; // as isBreak
-            if (Sentences.isMark(c)) p |= MARK_CHAR;
-            ASCII_PUNCT[c] = (byte) p;
+        for (int i = 0; i < CHAR_KIND.length; i++) {
+            char c = (char) i;
+            int k;
+            if (c < 128 && (Character.isLetter(c) || Character.isDigit(c))) {
+                k = c | 0x20; // folding an ASCII letter or digit is setting bit 5
+            } else {
+                k = OTHER;
+                if (c >= 128 && Character.isDigit(c)) k |= STARTS_NUMBER;
+                else if (c >= 128 && Character.isLetter(c)) k |= STARTS_WORD;
+                else {
+                    if (c == '-' || c == '\u2013') k |= DASH_CHAR;
+                    else if (",;:()[]|.!?\u2014\u2026\u060C\u061B".indexOf(c) >= 0) k |= BREAK_CHAR; // as isBreak
+                    if (Sentences.isMark(c)) k |= MARK_CHAR;
+                }
+                if (c == '\'' || c >= 128 && (Character.isLetterOrDigit(c) || c == '\u2019'
+                        || Character.getType(c) == Character.NON_SPACING_MARK)) k |= GOES_ON;
+            }
+            CHAR_KIND[i] = (byte) k;
         }
     }
 
@@ -80,55 +100,44 @@ final class Tokens {
         size = 0;
         triggerStarts = 0;
         char[] cs = chars;
+        byte[] kinds = CHAR_KIND;
         sentences.reset(cs, n);
         int i = 0;
         while (i < n) {
-            char c = cs[i];
-            if (isAsciiLetter(c)) { // the commonest token: its loop here, the rest of the cases out of the way
+            int k = kinds[cs[i]];
+            if (k >= 'a') { // an ASCII letter, the commonest token: its loop here, the rest of the cases out of the way
                 int from = i;
                 long key = 1; // the folded word packed for the lexicon while it fits (Lexicon.packed)
-                do { // folding an ASCII letter or digit is setting bit 5
-                    key = key << 7 | (c | 0x20);
+                do {
+                    key = key << 7 | k;
                     if (++i == n) break;
-                    c = cs[i];
-                } while (isAsciiLetter(c) || (char) (c - '0') < 10);
-                if (i < n && (c >= 128 || c == '\'')) { // may go on: apostrophe, non-ASCII
+                    k = kinds[cs[i]];
+                } while (k >= 0); // ASCII letters and digits
+                if (i < n && (k & GOES_ON) != 0) { // an apostrophe, a non-ASCII letter…
                     i = wordRest(from, i, key);
                 } else {
                     int length = i - from;
                     add(from, i, WORD, length <= Lexicon.PACKED_MAX ? lexicon.classOfPacked(key, length)
                             : lexicon.classOf(cs, from, i), (byte) 0);
                 }
-            } else if (c == ' ') {
+            } else if (k == (byte) OTHER) {
                 i++;
             } else {
-                i = notAsciiLetter(i, c);
+                i = notAsciiLetter(i, k);
             }
         }
         // a dot read inside a number ("3.5") is followed by a digit: it would have ended no sentence
         sentences.finish();
     }
 
-    /** Reads the token (if any) at i, whose character c is no ASCII letter nor a space; returns where it ends. */
-    private int notAsciiLetter(int i, char c) {
-        if (c < 128) {
-            if (c >= '0' && c <= '9') return number(i);
-            int p = ASCII_PUNCT[c];
-            if (p != 0) {
-                if ((p & BREAK_CHAR) != 0 || (p & DASH_CHAR) != 0 && isBreak(i)) addBreak(i);
-                if ((p & MARK_CHAR) != 0) sentences.mark(i);
-            }
-            return i + 1;
-        }
-        if (Character.isDigit(c)) return number(i);
-        if (Character.isLetter(c)) return word(i);
-        if (isBreak(i)) addBreak(i);
-        if (Sentences.isMark(c)) sentences.mark(i);
+    /** Reads the token (if any) at i, whose kind k (CHAR_KIND) is no ASCII letter nor OTHER; returns where it ends. */
+    private int notAsciiLetter(int i, int k) {
+        if (k >= 0 || (k & STARTS_NUMBER) != 0) return number(i); // an ASCII digit is positive
+        if ((k & STARTS_WORD) != 0) return word(i);
+        if ((k & BREAK_CHAR) != 0 || (k & DASH_CHAR) != 0 && isBreak(i)) addBreak(i);
+        if ((k & MARK_CHAR) != 0) sentences.mark(i);
         return i + 1;
     }
-
-    /** A to Z or a to z: with bit 5 set, an ASCII letter and nothing else falls in a to z. */
-    private static boolean isAsciiLetter(char c) { return (char) ((c | 0x20) - 'a') < 26; }
 
     private int number(int from) {
         int n = length;
