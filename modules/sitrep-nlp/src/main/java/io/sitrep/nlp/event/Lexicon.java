@@ -1,6 +1,5 @@
 package io.sitrep.nlp.event;
 
-import io.sitrep.nlp.text.LongIntTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,11 +86,60 @@ final class Lexicon {
         }
     }
 
-    /** Open addressing from packed short words ({@link #packed}) to ints: the key is the word, nothing to confirm. */
-    private static LongIntTable packedTable(Map<Long, Integer> entries) {
-        LongIntTable table = new LongIntTable(entries.size());
-        entries.forEach(table::putIfAbsent);
-        return table;
+    /**
+     * Packed keys ({@link #packed}) to ints where each key has two fixed slots (cuckoo hashing, placed at load): a
+     * lookup reads both, key and value side by side, with no loop and no chain to follow. At most half full.
+     */
+    private static final class TwoChoiceTable {
+        // (no packed key is 0: a packed word has a leading 1 bit)
+        private static final long[] MULTIPLIERS = {0x9E3779B97F4A7C15L, 0xC2B2AE3D27D4EB4FL, 0x165667B19E3779F9L,
+                0xD6E8FEB86659FD93L, 0xFF51AFD7ED558CCDL, 0xC4CEB9FE1A85EC53L, 0x94D049BB133111EBL, 0xBF58476D1CE4E5B9L};
+        /** Per slot its key (0: free, as no packed key is 0) and its value (not 0). */
+        private long[] slots;
+        private int shift;
+        private long m1, m2;
+
+        TwoChoiceTable(Map<Long, Long> entries) {
+            int bits = 4;
+            while ((1 << bits) < 2 * entries.size()) bits++;
+            for (int attempt = 0; ; attempt++) {
+                int m = attempt % (MULTIPLIERS.length / 2);
+                if (fill(entries, bits, MULTIPLIERS[2 * m], MULTIPLIERS[2 * m + 1])) return;
+                if (m == MULTIPLIERS.length / 2 - 1) bits++; // every pair of hashes tried at this size: grow
+            }
+        }
+
+        private boolean fill(Map<Long, Long> entries, int bits, long first, long second) {
+            slots = new long[2 << bits];
+            shift = 64 - bits;
+            m1 = first;
+            m2 = second;
+            for (Map.Entry<Long, Long> e : entries.entrySet()) {
+                long key = e.getKey(), value = e.getValue();
+                if (key == 0 || value == 0) throw new IllegalArgumentException("0 marks a free slot");
+                int slot = slot(key, m1);
+                for (int kicks = 0; ; kicks++) { // place the key, moving the one there to its other slot
+                    if (kicks > 2 * entries.size()) return false;
+                    long k = slots[2 * slot], v = slots[2 * slot + 1];
+                    slots[2 * slot] = key;
+                    slots[2 * slot + 1] = value;
+                    if (k == 0) break;
+                    key = k;
+                    value = v;
+                    slot = slot(key, m1) == slot ? slot(key, m2) : slot(key, m1);
+                }
+            }
+            return true;
+        }
+
+        private int slot(long key, long multiplier) { return (int) ((key * multiplier) >>> shift); }
+
+        /** The value of the key, or 0. */
+        long get(long key) {
+            int a = 2 * slot(key, m1), b = 2 * slot(key, m2);
+            long[] s = slots;
+            return s[a] == key ? s[a + 1] : s[b] == key ? s[b + 1] : 0;
+        }
     }
 
     /** Folded words of at most this many characters, all ASCII, are keyed by their characters themselves. */
@@ -116,13 +164,19 @@ final class Lexicon {
 
     // words and prefixes that pack, keyed by their characters; the others (and every prefix and head, as a long
     // token may start with a short prefix), by hash
-    private final LongIntTable packedWords;
-    private final LongIntTable packedPrefixes;
-    private final LongIntTable packedHeads;
     /**
-     * One bit per hash of a packed key, set for every packed word and head: a word whose bit is clear is not in
-     * packedWords, a head whose bit is clear not in packedHeads. Most words of a text are in neither; a bit
-     * (2 KB for all, in cache) rejects them in one read instead of probing the tables.
+     * Each packed word and packed head: its class + 1 in the low half (0: no word of the lexicon), its head index
+     * (into headPrefixFrom) + 1 in the high half (0: no prefix starts with it). One lookup tells a word's own class.
+     */
+    private final TwoChoiceTable packedWordsAndHeads;
+    /** Per head, its packed prefixes [headPrefixFrom[h], headPrefixFrom[h + 1]) by length: key, length, class. */
+    private final int[] headPrefixFrom;
+    private final long[] prefixKey;
+    private final int[] prefixLength;
+    private final int[] prefixClass;
+    /**
+     * One bit per hash of a packed key, set for the first PACKED_MAX characters of every longer exact word: a long
+     * word whose bit is clear is not in exactWords, which a bit (2 KB, in cache) tells without hashing the word.
      */
     private final long[] packedFilter = new long[1 << FILTER_BITS - 6];
     private static final int FILTER_BITS = 14;
@@ -212,11 +266,26 @@ final class Lexicon {
         exactWords = new Table(unpacked(exactClasses));
         prefixes = new Table(prefixClasses);
         heads = new Table(headIds);
-        packedWords = packedTable(packedOnly(exactClasses));
-        packedPrefixes = packedTable(packedOnly(prefixClasses));
-        packedHeads = packedTable(packedOnly(headIds));
-        packedOnly(exactClasses).keySet().forEach(this::addToFilter);
-        packedOnly(headIds).keySet().forEach(this::addToFilter);
+        Map<Long, Long> wordsAndHeads = new LinkedHashMap<>();
+        packedOnly(exactClasses).forEach((k, c) -> wordsAndHeads.merge(k, c + 1L, Long::sum));
+        packedOnly(headIds).forEach((k, h) -> wordsAndHeads.merge(k, h + 1L << 32, Long::sum));
+        packedWordsAndHeads = new TwoChoiceTable(wordsAndHeads);
+        List<String> packedPrefixWords = new ArrayList<>();
+        for (String p : prefixClasses.keySet()) if (packed(p) != -1) packedPrefixWords.add(p);
+        packedPrefixWords.sort(java.util.Comparator.comparing((String p) -> headIds.get(p.substring(0, HEAD)))
+                .thenComparingInt(String::length));
+        headPrefixFrom = new int[headIds.size() + 1];
+        prefixKey = new long[packedPrefixWords.size()];
+        prefixLength = new int[packedPrefixWords.size()];
+        prefixClass = new int[packedPrefixWords.size()];
+        for (int i = 0; i < packedPrefixWords.size(); i++) {
+            String p = packedPrefixWords.get(i);
+            prefixKey[i] = packed(p);
+            prefixLength[i] = p.length();
+            prefixClass[i] = prefixClasses.get(p);
+            headPrefixFrom[headIds.get(p.substring(0, HEAD)) + 1]++;
+        }
+        for (int h = 0; h < headIds.size(); h++) headPrefixFrom[h + 1] += headPrefixFrom[h];
         // a longer word is looked up by hash only when its first characters, packed, may start a long exact word
         for (String w : exactClasses.keySet()) {
             long k = w.length() > PACKED_MAX ? packed(w.substring(0, PACKED_MAX)) : -1;
@@ -339,20 +408,27 @@ final class Lexicon {
      * it matches no pattern. An exact word wins (its class holds its prefixes too), else the longest prefix.
      */
     int classOfPacked(long key, int length) {
-        if (mayHold(key)) {
-            int c = packedWords.get(key, -1);
-            if (c >= 0) return c;
-        }
-        if (length < HEAD) return -1;
-        long headKey = key >>> 7 * (length - HEAD);
-        if (!mayHold(headKey)) return -1;
-        int head = packedHeads.get(headKey, -1);
-        if (head < 0) return -1;
+        int exact = (int) packedWordsAndHeads.get(key) - 1;
+        if (exact >= 0 || length < HEAD) return exact;
+        int head = headOf(key, length);
+        return head < 0 ? -1 : longestPackedPrefix(head, key, length);
+    }
+
+    /** The head index of a word whose first length (≥ HEAD) characters pack into key, or -1 when no prefix has it. */
+    private int headOf(long key, int length) {
+        return (int) (packedWordsAndHeads.get(key >>> 7 * (length - HEAD)) >>> 32) - 1;
+    }
+
+    /**
+     * The class of the longest packed prefix of the head that starts a word whose first length characters pack into
+     * key, or -1: the prefixes are compared with the word's first characters, no lookup.
+     */
+    private int longestPackedPrefix(int head, long key, int length) {
         int best = -1;
-        for (int len : headLengths[head]) {
+        for (int p = headPrefixFrom[head], to = headPrefixFrom[head + 1]; p < to; p++) {
+            int len = prefixLength[p];
             if (len > length) break;
-            int p = packedPrefixes.get(key >>> 7 * (length - len), -1);
-            if (p >= 0) best = p;
+            if (key >>> 7 * (length - len) == prefixKey[p]) best = prefixClass[p];
         }
         return best;
     }
@@ -362,7 +438,7 @@ final class Lexicon {
         packedFilter[bit >>> 6] |= 1L << bit;
     }
 
-    /** False when the packed key is neither a packed word nor a head (see packedFilter). */
+    /** False when no exact word longer than PACKED_MAX starts with the packed characters (see packedFilter). */
     private boolean mayHold(long key) {
         int bit = filterBit(key);
         return (packedFilter[bit >>> 6] & 1L << bit) != 0;
@@ -388,15 +464,13 @@ final class Lexicon {
         if (c >= 0 || n < HEAD || headLengths.length == 0) return c;
         if (!ascii) return longestPrefixHashed(text, from, to);
         // a long word: its head and short prefixes are packed, the longer prefixes hashed
-        long headKey = key >>> 7 * (packedLength - HEAD);
-        if (!mayHold(headKey)) return -1;
-        int head = packedHeads.get(headKey, -1);
+        int head = headOf(key, packedLength);
         if (head < 0) return -1;
-        int best = -1;
+        int best = longestPackedPrefix(head, key, packedLength);
         for (int len : headLengths[head]) {
+            if (len <= PACKED_MAX) continue;
             if (len > n) break;
-            int p = len <= PACKED_MAX ? packedPrefixes.get(key >>> 7 * (packedLength - len), -1)
-                    : prefixes.get(Tokens.hash(text, from, from + len), text, from, from + len);
+            int p = prefixes.get(Tokens.hash(text, from, from + len), text, from, from + len);
             if (p >= 0) best = p;
         }
         return best;
