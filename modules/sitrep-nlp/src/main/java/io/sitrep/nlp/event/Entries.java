@@ -83,20 +83,20 @@ final class Entries {
         }
         Lexicon lexicon = b.build(e -> flagOf(kinds[e]) != 0);
         int classes = lexicon.classCount();
-        classFlags = new byte[classes];
+        classFlags = new byte[classes + 1]; // [0]: no class, no facts
         classMonth = new int[classes];
         classNumber = new long[classes];
         for (int c = 0; c < classes; c++) {
             classMonth[c] = -1;
             for (int e : lexicon.factsOf(c)) {
-                classFlags[c] |= flagOf(kinds[e]);
+                classFlags[c + 1] |= flagOf(kinds[e]);
                 // the first of each, as a search of the token's hits in order would have found
                 if (kinds[e] == Kind.MONTH && classMonth[c] < 0) classMonth[c] = (int) values[e];
                 if (kinds[e] == Kind.NUMBER_WORD && classNumber[c] == 0) classNumber[c] = values[e];
             }
         }
         boolean[] startsTrigger = lexicon.classesStarting(this::isTrigger);
-        for (int c = 0; c < classes; c++) if (startsTrigger[c]) classFlags[c] |= MAY_START_TRIGGER;
+        for (int c = 0; c < classes; c++) if (startsTrigger[c]) classFlags[c + 1] |= MAY_START_TRIGGER;
         return lexicon;
     }
 
@@ -114,8 +114,8 @@ final class Entries {
     }
 
     /**
-     * Per lexicon class, the facts of its token (MONTH before its capital is checked): read by {@link Tokens#read},
-     * not to be changed.
+     * Per lexicon class + 1, the facts of its token (MONTH before its capital is checked), none at 0 for a token
+     * without a class (-1): read by {@link Tokens#read}, not to be changed.
      */
     byte[] classFlags() { return classFlags; }
 

@@ -86,9 +86,12 @@ final class Tokens {
     }
 
     /** Reads a new text: its tokens, each with its class in the lexicon, and its sentences. */
-    void read(String text, Lexicon lexicon) { read(text, lexicon, new byte[lexicon.classCount()]); }
+    void read(String text, Lexicon lexicon) { read(text, lexicon, new byte[lexicon.classCount() + 1]); }
 
-    /** The same, each token with its facts: those of its class in classFlags (indexed by lexicon class). */
+    /**
+     * The same, each token with its facts: those of its class in classFlags, indexed by lexicon class + 1 (so that a
+     * token without a class, -1, reads its none at 0 with no test).
+     */
     void read(String text, Lexicon lexicon, byte[] classFlags) {
         int n = text.length();
         this.text = text;
@@ -260,16 +263,15 @@ final class Tokens {
         end[size] = e;
         kind[size] = k;
         lexClass[size] = cls;
-        if (cls >= 0) {
-            byte c = classFlags[cls];
+        byte c = classFlags[cls + 1];
+        if ((c & (Entries.MONTH | Entries.MAY_START_TRIGGER)) != 0) { // rare: out of the common path
             if ((c & Entries.MONTH) != 0 && !Character.isUpperCase(chars[s])) c &= ~Entries.MONTH;
-            f |= c;
-            if (f < 0) { // MAY_START_TRIGGER
+            if (c < 0) { // MAY_START_TRIGGER
                 if (triggerStarts == mayStartTrigger.length) mayStartTrigger = Arrays.copyOf(mayStartTrigger, triggerStarts * 2);
                 mayStartTrigger[triggerStarts++] = size;
             }
         }
-        flags[size] = f;
+        flags[size] = (byte) (f | c);
         size++;
     }
 
