@@ -413,18 +413,31 @@ public final class EventDetector {
         /** Number of roles filled, or -1 when a required one is missing. */
         private int roles(int r, boolean weak, int trigger, int hs, int he, int spanStart, int spanEnd) {
             EventRule rule = rules.get(r);
-            int filled = 0;
-            for (int k = 0; k < rule.roles().size(); k++) {
-                EventRule.Role role = rule.roles().get(k);
-                boolean present = false;
-                for (int h = hs; h < he && !present; h++) {
+            List<EventRule.Role> roles = rule.roles();
+            // the roles a term of the sentence fills, found in one pass over its hits for all of them (by role
+            // index, up to 64; the rare rule of more looks for each role in a pass of its own)
+            long termFilled = 0;
+            if (roles.size() <= 64) {
+                for (int h = hs; h < he; h++) {
                     int e = hits.entry[h];
-                    if (entries.kind(e) != Kind.ROLE || entries.rule(e) != r || entries.index(e) != k) continue;
-                    if (hits.start[h] < hits.end[trigger] && hits.start[trigger] < hits.end[h]) continue; // the trigger itself
-                    // an absent role is about the trigger's object: only what follows the trigger counts
-                    if (role.required() == EventRule.Requirement.ABSENT && hits.start[h] < hits.end[trigger]) continue;
-                    int gap = hits.start[h] >= hits.end[trigger] ? hits.start[h] - hits.end[trigger] : hits.start[trigger] - hits.end[h];
-                    present = role.window() == 0 || gap < role.window();
+                    if (entries.kind(e) != Kind.ROLE || entries.rule(e) != r) continue;
+                    int k = entries.index(e);
+                    if ((termFilled & 1L << k) == 0 && fills(roles.get(k), h, trigger)) termFilled |= 1L << k;
+                }
+            }
+            int filled = 0;
+            for (int k = 0; k < roles.size(); k++) {
+                EventRule.Role role = roles.get(k);
+                boolean present;
+                if (roles.size() <= 64) {
+                    present = (termFilled & 1L << k) != 0;
+                } else {
+                    present = false;
+                    for (int h = hs; h < he && !present; h++) {
+                        int e = hits.entry[h];
+                        if (entries.kind(e) != Kind.ROLE || entries.rule(e) != r || entries.index(e) != k) continue;
+                        present = fills(role, h, trigger);
+                    }
                 }
                 if (!present && !role.entityTypes().isEmpty() && role.required() != EventRule.Requirement.ABSENT) {
                     for (int i = firstEntity(spanStart); i < entities.size(); i++) {
@@ -445,6 +458,15 @@ public final class EventDetector {
                 else if (role.required() == EventRule.Requirement.ALWAYS || weak && role.required() == EventRule.Requirement.WEAK) return -1;
             }
             return filled;
+        }
+
+        /** Whether the term hit h of the role fills it for the trigger hit. */
+        private boolean fills(EventRule.Role role, int h, int trigger) {
+            if (hits.start[h] < hits.end[trigger] && hits.start[trigger] < hits.end[h]) return false; // the trigger itself
+            // an absent role is about the trigger's object: only what follows the trigger counts
+            if (role.required() == EventRule.Requirement.ABSENT && hits.start[h] < hits.end[trigger]) return false;
+            int gap = hits.start[h] >= hits.end[trigger] ? hits.start[h] - hits.end[trigger] : hits.start[trigger] - hits.end[h];
+            return role.window() == 0 || gap < role.window();
         }
 
         /** The index of the token holding (or first after) a character offset. */
