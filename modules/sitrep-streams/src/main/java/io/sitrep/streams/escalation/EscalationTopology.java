@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -19,7 +18,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * enriched segments → (repartition by governorate and type) → distinct events per tumbling event-time window
@@ -48,11 +47,21 @@ public final class EscalationTopology {
                 .groupByKey(Grouped.with(EVENTS_BY_REGION, Serdes.String(), Serdes.String()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
                 .aggregate(ArrayList::new, (key, event, distinct) -> add(distinct, event), Named.as("escalation-counts"),
-                        Materialized.<String, List<String>, WindowStore<Bytes, byte[]>>as(COUNTS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(DISTINCT_SERDE)
-                                .withRetention(settings.retention()))
+                        Materialized.<String, List<String>>as(countsStore(settings))
+                                .withKeySerde(Serdes.String()).withValueSerde(DISTINCT_SERDE))
                 .toStream(Named.as("escalation-counts-updates"))
                 .process(() -> new EscalationDetector(settings), Named.as("escalation-detector"), COUNTS_STORE, MARKS_STORE);
+    }
+
+    /**
+     * The counts live in memory and are rebuilt from their changelog at start. A persistent (RocksDB) window
+     * store keeps its changelog offset inside its time segments (Kafka Streams 4.3); a task whose store holds
+     * no segment, such as a partition no region hashes to, has no offset to show after a clean stop, and under
+     * exactly-once Kafka Streams then declares the task corrupted, logs an ERROR and wipes it on every restart.
+     * The counts are small (a fingerprint per distinct event for the baseline days), so memory is the better home.
+     */
+    static WindowBytesStoreSupplier countsStore(EscalationSettings settings) {
+        return Stores.inMemoryWindowStore(COUNTS_STORE, settings.retention(), settings.window(), false);
     }
 
     /**
