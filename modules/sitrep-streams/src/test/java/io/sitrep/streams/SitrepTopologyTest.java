@@ -211,6 +211,30 @@ class SitrepTopologyTest {
     }
 
     @Test
+    void aLateReportOfAQuietlyResolvedEventIsAddedWithoutReopeningIt() {
+        pipe(article("a1", "Shafaq News", REPORT, T0, false));
+        Alert first = alerts.readValue();
+        // a transfer reported 60 days later is another event, and its time resolves the first as quiet
+        Instant later = T0.plus(java.time.Duration.ofDays(60));
+        pipe(article("a2", "Rudaw", "A new group of ISIS detainees was moved from al-Hol to Iraq, Hasakah officials said.",
+                later, false));
+        List<Alert> afterLater = alerts.readValuesToList();
+        assertThat(afterLater).filteredOn(a -> a.getId().equals(first.getId())).singleElement()
+                .satisfies(a -> assertThat(a.getChanges()).containsExactly("RESOLVED (quiet)"));
+
+        // a report of the first event, published an hour after it, arrives only now (reports of several
+        // partitions meet out of event-time order): it joins the alert, which stays resolved
+        pipe(article("a3", "Kurdistan24", "More ISIS detainees from Syria's north-east reached Iraq, officials in Hasakah said.",
+                T0.plusSeconds(3600), false));
+        Alert late = alerts.readValuesToList().stream().filter(a -> a.getId().equals(first.getId())).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(late.getReports()).hasSize(2);
+        assertThat(late.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(late.getChanges()).doesNotContain("REOPENED");
+        assertThat(late.getHistory().get(late.getHistory().size() - 1).getDetail()).startsWith("late report, still quiet");
+    }
+
+    @Test
     void anActionOnAnUnknownAlertGoesToTheDeadLetterQueue() {
         actions.pipeInput("detainee-transfer-0000000000000000",
                 action("x9", "detainee-transfer-0000000000000000", ActionType.ACKNOWLEDGE, "amira", T0));

@@ -76,9 +76,12 @@ public final class AlertLifecycle {
 
     /**
      * The system's own entry for a version raised from reports: RAISED, UPDATED, or REOPENED when a resolved alert
-     * gets a new report; a new alert that an active silence matches starts SILENCED.
+     * gets a new report; a new alert that an active silence matches starts SILENCED. A report that arrives late
+     * (a replay, an outlet catching up: reports of several partitions meet out of event-time order) and leaves the
+     * event quiet at {@code clock}, the latest report of any alert, is added to a resolved alert without reopening it.
      */
-    public static Alert onReport(Alert built, Alert previous, Instant at, List<Silence> activeSilences) {
+    public static Alert onReport(Alert built, Alert previous, Instant at, Instant clock, Duration quietPeriod,
+                                 List<Silence> activeSilences) {
         Alert.Builder b = Alert.newBuilder(built);
         List<HistoryEntry> history = new ArrayList<>(previous == null ? List.of() : previous.getHistory());
         if (previous == null) {
@@ -88,6 +91,8 @@ public final class AlertLifecycle {
                 b.setStatus(AlertStatus.SILENCED).setSilencedUntil(silence.get().getEndsAt());
                 history.add(entry(at, silence.get().getCreatedBy(), "SILENCE", "by silence " + silence.get().getId()));
             }
+        } else if (previous.getStatus() == AlertStatus.RESOLVED && !built.getLastSeen().plus(quietPeriod).isAfter(clock)) {
+            history.add(entry(at, SYSTEM, "UPDATED", "late report, still quiet: " + String.join(", ", built.getChanges())));
         } else if (previous.getStatus() == AlertStatus.RESOLVED) {
             b.setStatus(AlertStatus.OPEN).setResolvedAt(null);
             List<String> changes = new ArrayList<>(built.getChanges());

@@ -33,6 +33,9 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
     private ReadOnlyKeyValueStore<String, ?> silences;
     /** Reports' event time at the last quiet-period check (not stream time: operators' actions carry wall-clock time). */
     private long lastResolveCheck = Long.MIN_VALUE;
+    /** The latest report of this task's alerts (event time): what "late" is measured against. Not kept in a store:
+     *  it is the greatest {@code lastSeen} in the alerts store, so a restart reads it back and agrees. */
+    private long latestSeen = Long.MIN_VALUE;
 
     AlertProcessor(AlertSettings settings) {
         this.book = new StoryBook(settings);
@@ -49,6 +52,7 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        if (latestSeen == Long.MIN_VALUE) latestSeen = latestLastSeen();
         placeReports(record);
         // an alert with no new report for the quiet period (in reports' event time) is over
         if (record.timestamp() - settings.resolveCheckInterval().toMillis() >= lastResolveCheck) {
@@ -74,13 +78,15 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
             context().forward(record.withKey(story.getId()).withValue(story));
             if (AlertBuilder.differs(previous, built)) {
                 Instant at = Instant.ofEpochMilli(record.timestamp());
-                emit(AlertLifecycle.onReport(built, previous, at, AlertRecords.activeSilences(silences, at)), record.timestamp());
+                emit(AlertLifecycle.onReport(built, previous, at, Instant.ofEpochMilli(latestSeen), settings.quietPeriod(),
+                        AlertRecords.activeSilences(silences, at)), record.timestamp());
             }
         }
     }
 
     private void emit(Alert next, long timestamp) {
         alerts.put(next.getId(), next);
+        latestSeen = Math.max(latestSeen, next.getLastSeen().toEpochMilli());
         context().forward(AlertRecords.record(next, timestamp).withValue((SpecificRecordBase) next));
         log.info("alert {} v{} {} {} {}: {}", next.getId(), next.getVersion(), next.getType(), next.getSeverity(),
                 next.getStatus(), next.getChanges());
@@ -94,6 +100,14 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
                     .ifPresent(resolved::add));
         }
         resolved.forEach(a -> emit(a, streamTime));
+    }
+
+    private long latestLastSeen() {
+        long latest = Long.MIN_VALUE + 1; // MIN_VALUE means "not read yet"
+        try (KeyValueIterator<String, Alert> it = alerts.all()) {
+            while (it.hasNext()) latest = Math.max(latest, it.next().value.getLastSeen().toEpochMilli());
+        }
+        return latest;
     }
 
     private List<Story> storiesOf(String type) {
