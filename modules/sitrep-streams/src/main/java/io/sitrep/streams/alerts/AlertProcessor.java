@@ -34,8 +34,8 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
     /** Reports' event time at the last quiet-period check (not stream time: operators' actions carry wall-clock time). */
     private long lastResolveCheck = Long.MIN_VALUE;
     /** The latest report of this task's alerts (event time): what "late" is measured against. Not kept in a store:
-     *  it is the greatest {@code lastSeen} in the alerts store, so a restart reads it back and agrees. */
-    private long latestSeen = Long.MIN_VALUE;
+     *  it is the greatest {@code lastSeen} in the alerts store, read back at init (after restoration). */
+    private long latestSeen;
 
     AlertProcessor(AlertSettings settings) {
         this.book = new StoryBook(settings);
@@ -48,11 +48,11 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
         stories = context.getStateStore(AlertsTopology.STORIES_STORE);
         alerts = context.getStateStore(AlertsTopology.ALERTS_STORE);
         silences = context.getStateStore(AlertsTopology.SILENCES_GLOBAL_STORE);
+        latestSeen = latestLastSeen();
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
-        if (latestSeen == Long.MIN_VALUE) latestSeen = latestLastSeen();
         placeReports(record);
         // an alert with no new report for the quiet period (in reports' event time) is over
         if (record.timestamp() - settings.resolveCheckInterval().toMillis() >= lastResolveCheck) {
@@ -103,7 +103,7 @@ final class AlertProcessor extends ContextualProcessor<String, EnrichedArticle, 
     }
 
     private long latestLastSeen() {
-        long latest = Long.MIN_VALUE + 1; // MIN_VALUE means "not read yet"
+        long latest = Long.MIN_VALUE;
         try (KeyValueIterator<String, Alert> it = alerts.all()) {
             while (it.hasNext()) latest = Math.max(latest, it.next().value.getLastSeen().toEpochMilli());
         }
