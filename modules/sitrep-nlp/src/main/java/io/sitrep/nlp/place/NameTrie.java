@@ -174,6 +174,11 @@ final class NameTrie<V> {
     /** The number of nodes; nodes are 0 to size - 1. */
     int size() { return values.length; }
 
+    /** Bit i set when a key continues from {@code node} with the letter 'a' + i. */
+    int childLetters(int node) {
+        return childLetters[node];
+    }
+
     /** Whether a key continues from {@code node} with the lower-case ASCII letter {@code letter}. */
     boolean hasChild(int node, char letter) {
         return (childLetters[node] & 1 << (letter - 'a')) != 0;

@@ -52,7 +52,7 @@ public final class PlaceResolver {
     /**
      * Bit c - 'a': a name continues from some lower-case first word's key with the consonant c. A word that begins
      * with another consonant continues no name from such a word (a word's key begins with its first consonant, see
-     * {@link TextWords#leadingConsonant}), so the word before it need not be looked at.
+     * {@link TextWords#leadingConsonantBit}), so the word before it need not be looked at.
      */
     private final int consonantsAfterLowerCaseFirstWords;
     private PlaceResolver(Gazetteer gazetteer, Governorates governorates) {
@@ -171,7 +171,7 @@ public final class PlaceResolver {
             int start = first;
             int article = t.previous(first);
             if (article >= 0 && articleBefore(t, article, first)) start = article;
-            s.keepOut(out.size(), start, end);
+            s.keepOut(out.size(), start, spanKey(t.chars(), start, end));
             out.add(new PlaceMention(e.place(), surface(text, t.chars(), start, end, out, s), start, end));
         }
         return out;
@@ -182,19 +182,21 @@ public final class PlaceResolver {
 
     /**
      * The text [start, end): the String of a recent mention spelt the same when there is one, else a new one. The
-     * mentions' offsets (kept in the scratch, not read from the mentions) and the text's chars are compared, which is
-     * cheaper than asking the Strings; most mentions differ in length or in their first char.
+     * mentions' offsets and {@link #spanKey}s (kept in the scratch, not read from the mentions) and the text's chars
+     * are compared, which is cheaper than asking the Strings; most mentions differ in their key, one long.
      */
     private static String surface(String text, char[] chars, int start, int end, List<PlaceMention> out, Scratch s) {
         int length = end - start;
-        int m = out.size();
-        for (int k = m - 1, stop = Math.max(0, m - RECENT_MENTIONS); k >= stop; k--) {
-            int from = s.outStart[k];
-            if (s.outEnd[k] - from == length && chars[from] == chars[start] && sameChars(chars, start, from, length)) {
-                return out.get(k).surface();
-            }
+        long key = s.outKey[out.size()];
+        for (int k = out.size() - 1, stop = Math.max(0, out.size() - RECENT_MENTIONS); k >= stop; k--) {
+            if (s.outKey[k] == key && sameChars(chars, start, s.outStart[k], length)) return out.get(k).surface();
         }
         return text.substring(start, end);
+    }
+
+    /** A span's length, first and last chars in one long: spans spelt the same have the same key. */
+    private static long spanKey(char[] chars, int start, int end) {
+        return (long) (end - start) << 32 | chars[start] << 16 | chars[end - 1];
     }
 
     private static boolean sameChars(char[] chars, int a, int b, int length) {
@@ -223,8 +225,7 @@ public final class PlaceResolver {
     private int lowerCaseStartBefore(TextWords t, int start) {
         char[] chars = t.chars();
         if (start < 2) return -1;
-        char consonant = t.leadingConsonant(start);
-        if (consonant != 0 && (consonantsAfterLowerCaseFirstWords & 1 << (consonant - 'a')) == 0) return -1;
+        if ((t.leadingConsonantBit(start) & ~consonantsAfterLowerCaseFirstWords) != 0) return -1;
         char gap = chars[start - 1];
         if (gap != ' ' && gap != '\u00A0' && !NameFolder.isHyphen(gap)) return -1;
         int k = start - 2;
@@ -307,9 +308,9 @@ public final class PlaceResolver {
         int[] lastEnd = new int[16];
         Candidates[] found = new Candidates[16];
         int count;
-        /** Output mention k spans outStart[k] to outEnd[k]: surfaces are compared without reading the mentions. */
+        /** Output mention k starts at outStart[k], its spanKey is outKey[k]: surfaces are compared without reading the mentions. */
         int[] outStart = new int[16];
-        int[] outEnd = new int[16];
+        long[] outKey = new long[16];
         /** RegionBits of the governorates and countries the text names. */
         long admin1Context;
         long countryContext;
@@ -328,13 +329,13 @@ public final class PlaceResolver {
             found[m] = c;
         }
 
-        void keepOut(int k, int start, int end) {
+        void keepOut(int k, int start, long key) {
             if (k == outStart.length) {
                 outStart = Arrays.copyOf(outStart, k * 2);
-                outEnd = Arrays.copyOf(outEnd, k * 2);
+                outKey = Arrays.copyOf(outKey, k * 2);
             }
             outStart[k] = start;
-            outEnd[k] = end;
+            outKey[k] = key;
         }
 
         /** Keeps no text, no gazetteer data and no buffer sized for an exceptionally long text. */
@@ -352,7 +353,7 @@ public final class PlaceResolver {
             }
             if (outStart.length > KEPT_NAMES) {
                 outStart = new int[16];
-                outEnd = new int[16];
+                outKey = new long[16];
             }
         }
     }
@@ -406,8 +407,8 @@ public final class PlaceResolver {
             if (names.value(node) != null && keyLength != 0) best = match(end, node);
             if (!t.joined(end, next)) break;
             int start = next;
-            char consonant = t.leadingConsonant(start);
-            if (consonant != 0 && !names.hasChild(node, consonant)) break; // most words, without folding them
+            // most words, without folding them: their first consonant continues no key from the node
+            if ((t.leadingConsonantBit(start) & ~names.childLetters(node)) != 0) break;
             end = t.end(start);
             next = t.next(end);
             int spelling = known.find(t.packed(start, end));

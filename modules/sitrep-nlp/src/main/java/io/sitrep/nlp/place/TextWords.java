@@ -260,14 +260,25 @@ final class TextWords {
     }
 
     /**
-     * The first char of the key of the word at {@code start} when it begins with an ASCII consonant, told without
-     * folding it: that consonant in lower case (NameFolder's rules change vowels, apostrophes, doubled letters and a
-     * final h, never a word's first consonant). 0 for any other word.
+     * By char: for an ASCII consonant (either case), bit c - 'a' of its lower case c; 0 for any other char. A word's
+     * key begins with that consonant when the word does (NameFolder's rules change vowels, apostrophes, doubled
+     * letters and a final h, never a word's first consonant): read for every char value, so the test is one load.
      */
-    char leadingConsonant(int start) {
-        char c = (char) (chars[start] | 0x20);
-        boolean consonant = c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u';
-        return consonant && chars[start] < 128 ? c : 0;
+    private static final int[] CONSONANT_BIT = new int[Character.MAX_VALUE + 1];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            if ("aeiou".indexOf(c) >= 0) continue;
+            CONSONANT_BIT[c] = CONSONANT_BIT[Character.toUpperCase(c)] = 1 << (c - 'a');
+        }
+    }
+
+    /**
+     * The first char of the key of the word at {@code start} when it begins with an ASCII consonant, told without
+     * folding it, as a bit (see {@link #CONSONANT_BIT}); 0 for any other word.
+     */
+    int leadingConsonantBit(int start) {
+        return CONSONANT_BIT[chars[start]];
     }
 
     private void ensureKeyRoom(int at, int extra) {
