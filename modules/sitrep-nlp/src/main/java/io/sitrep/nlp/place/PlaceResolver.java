@@ -169,8 +169,11 @@ public final class PlaceResolver {
                 continue;
             }
             int start = first;
-            int article = t.previous(first);
-            if (article >= 0 && articleBefore(t, article, first)) start = article;
+            // an article is joined to the name: the char before it tells most names that have none
+            if (first > 0 && TextWords.joins(t.chars()[first - 1])) {
+                int article = t.previous(first);
+                if (article >= 0 && articleBefore(t, article, first)) start = article;
+            }
             s.keepOut(out.size(), start, spanKey(t.chars(), start, end));
             out.add(new PlaceMention(e.place(), surface(text, t.chars(), start, end, out, s), start, end));
         }
@@ -227,7 +230,7 @@ public final class PlaceResolver {
         if (start < 2) return -1;
         if ((t.leadingConsonantBit(start) & ~consonantsAfterLowerCaseFirstWords) != 0) return -1;
         char gap = chars[start - 1];
-        if (gap != ' ' && gap != '\u00A0' && !NameFolder.isHyphen(gap)) return -1;
+        if (!TextWords.joins(gap)) return -1;
         int k = start - 2;
         while (k >= 0 && !TextWords.isWordChar(chars[k])) k--;
         if (k < 0 || !shortLowerCaseFirstWord && (k == 0 || !endsLowerCaseFirstWord(chars[k - 1], chars[k]))) return -1;

@@ -26,17 +26,22 @@ final class TextWords {
      */
     static final byte MAY_START = 8;
     static final byte ASCII_LETTER = 16;
+    /** A hyphen (NameFolder.isHyphen) and a blank (a space or a no-break space): the chars that join two words. */
+    static final byte HYPHEN = 32;
+    static final byte BLANK = 64;
 
     static {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
+            if (NameFolder.isHyphen(ch)) CHAR_CLASS[c] |= HYPHEN;
+            if (ch == ' ' || ch == '\u00A0') CHAR_CLASS[c] |= BLANK;
             if (NameFolder.isSeparator(ch)) continue;
             int cls = WORD;
             if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(ch)) cls |= LETTER;
             if (Character.isUpperCase(ch)) cls |= UPPER_CASE;
             if (c < 'a' || c > 'z') cls |= MAY_START;
             if (c < 128 && KnownSpellings.isAsciiLetter(ch)) cls |= ASCII_LETTER;
-            CHAR_CLASS[c] = (byte) cls;
+            CHAR_CLASS[c] |= (byte) cls;
         }
     }
 
@@ -93,6 +98,11 @@ final class TextWords {
 
     static boolean isUpperCase(char letter) {
         return (CHAR_CLASS[letter] & UPPER_CASE) != 0;
+    }
+
+    /** A blank or a hyphen: a char that may join a word to the next. */
+    static boolean joins(char c) {
+        return (CHAR_CLASS[c] & (BLANK | HYPHEN)) != 0;
     }
 
     static boolean isArabic(char letter) {
@@ -170,18 +180,17 @@ final class TextWords {
         if (next >= length) return false;
         if (next - end == 1) {
             char c = chars[end];
-            return c == ' ' || NameFolder.isHyphen(c);
+            return c == ' ' || (CHAR_CLASS[c] & HYPHEN) != 0;
         }
         for (int k = end; k < next; k++) {
-            char c = chars[k];
-            if (c != ' ' && c != '\u00A0') return false;
+            if ((CHAR_CLASS[chars[k]] & BLANK) == 0) return false;
         }
         return true;
     }
 
     /** Joined to the next word by a single hyphen, which makes "as-" in "as-Sabah" an article. */
     boolean hyphenBetween(int end, int next) {
-        return next < length && next - end == 1 && NameFolder.isHyphen(chars[end]);
+        return next < length && next - end == 1 && (CHAR_CLASS[chars[end]] & HYPHEN) != 0;
     }
 
     /** Whether the word starting at {@code start} is the first of the text or of a sentence (after . ! ? : ; or a line break). */
