@@ -199,7 +199,7 @@ public final class PlaceResolver {
 
     /** A span's length, first and last chars in one long: spans spelt the same have the same key. */
     private static long spanKey(char[] chars, int start, int end) {
-        return (long) (end - start) << 32 | chars[start] << 16 | chars[end - 1];
+        return (long) (end - start) << 32 | (long) chars[start] << 16 | chars[end - 1];
     }
 
     private static boolean sameChars(char[] chars, int a, int b, int length) {
